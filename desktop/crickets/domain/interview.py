@@ -1,0 +1,105 @@
+"""An interview as the person agreed it: a wall-clock time in the zone it was agreed in.
+
+As in iCalendar, the instant is derived from ``local_start`` + ``zone`` (+ ``fold`` for the
+repeated hour when clocks go back), so a change to the zone database moves the instant with
+the agreement rather than against it.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+
+class Direction(enum.Enum):
+    THEY_CALL = "they-call"
+    I_CALL = "i-call"
+    VIDEO = "video"
+
+
+class Status(enum.Enum):
+    """What the person recorded; the *phase* is derived from it and the clock."""
+
+    SCHEDULED = "scheduled"
+    IN_CALL = "in-call"
+    DONE = "done"
+    MISSED_BY_THEM = "missed-by-them"
+    MISSED_BY_ME = "missed-by-me"
+    RESCHEDULED = "rescheduled"
+    CANCELLED = "cancelled"
+
+    @property
+    def is_terminal(self) -> bool:
+        return self not in (Status.SCHEDULED, Status.IN_CALL)
+
+
+#: Fields that identify or describe a person or an employer: encrypted at rest.
+PERSONAL_FIELDS = (
+    "company",
+    "role",
+    "interviewer_name",
+    "interviewer_email",
+    "interviewer_phone",
+    "meeting_link",
+    "my_phone",
+    "notes",
+)
+
+
+@dataclass(frozen=True)
+class Interview:
+    local_start: datetime  # naive wall-clock time in ``zone``; ``fold`` picks the repeated hour
+    zone: str  # IANA name, e.g. "America/New_York"
+    company: str = ""
+    role: str = ""
+    interviewer_name: str = ""
+    interviewer_email: str = ""
+    interviewer_phone: str = ""
+    duration: timedelta = timedelta(minutes=30)
+    direction: Direction = Direction.THEY_CALL
+    meeting_link: str = ""
+    my_phone: str = ""
+    notes: str = ""
+    status: Status = Status.SCHEDULED
+    reschedules_id: int | None = None  # the missed interview this one replaces
+    call_started_at: datetime | None = None  # aware UTC, set by "They called"
+    id: int | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.local_start.tzinfo is not None:
+            raise ValueError("local_start must be a naive wall-clock time; the zone is separate")
+        if self.duration <= timedelta(0):
+            raise ValueError("duration must be positive")
+        ZoneInfo(self.zone)  # raises for an unknown zone name
+
+    @property
+    def tzinfo(self) -> ZoneInfo:
+        return ZoneInfo(self.zone)
+
+    @property
+    def start(self) -> datetime:
+        """The start instant, aware, in UTC."""
+        return self.local_start.replace(tzinfo=self.tzinfo).astimezone(UTC)
+
+    @property
+    def end(self) -> datetime:
+        """Planned end: from the real call start when there was one."""
+        return (self.call_started_at or self.start) + self.duration
+
+    @property
+    def title(self) -> str:
+        """A short human label: "Phone screen with Acme", "Interview"."""
+        kind = "Video call" if self.direction is Direction.VIDEO else "Phone interview"
+        what = self.role or kind
+        return f"{what} with {self.company}" if self.company else what
+
+    @property
+    def is_follow_on(self) -> bool:
+        return self.reschedules_id is not None
+
+    def with_status(self, status: Status, *, at: datetime | None = None) -> Interview:
+        """A copy in ``status``; entering IN_CALL records when the call started."""
+        started = at if status is Status.IN_CALL else self.call_started_at
+        return replace(self, status=status, call_started_at=started)
