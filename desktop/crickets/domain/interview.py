@@ -65,6 +65,8 @@ class Interview:
     status: Status = Status.SCHEDULED
     reschedules_id: int | None = None  # the missed interview this one replaces
     call_started_at: datetime | None = None  # aware UTC, set by "They called"
+    ics_uid: str = ""  # the invitation's UID, so a later version updates this interview
+    ics_sequence: int = 0  # the invitation's SEQUENCE last applied
     id: int | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:

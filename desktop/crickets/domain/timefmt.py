@@ -66,9 +66,10 @@ def echo_text(instant: datetime, zone: str) -> str:
 
 
 def same_offset(instant: datetime, zone_a: str, zone_b: str) -> bool:
-    return instant.astimezone(ZoneInfo(zone_a)).utcoffset() == instant.astimezone(
-        ZoneInfo(zone_b)
-    ).utcoffset()
+    return (
+        instant.astimezone(ZoneInfo(zone_a)).utcoffset()
+        == instant.astimezone(ZoneInfo(zone_b)).utcoffset()
+    )
 
 
 def both_zones(instant: datetime, their_zone: str, my_zone: str) -> str:

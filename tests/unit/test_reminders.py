@@ -1,0 +1,90 @@
+from dataclasses import replace
+from datetime import timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from crickets.domain.interview import Status
+from crickets.domain.reminders import ReminderKind, due_reminders, next_reminder_at, schedule
+from crickets.domain.settings import Settings
+from tests.unit.conftest import make_interview
+
+S = Settings()
+A = make_interview()
+B = make_interview(id=2, company="Globex", local=A.local_start + timedelta(minutes=40))
+
+
+def test_schedule_of_a_scheduled_interview() -> None:
+    kinds = [(r.kind, r.at - A.start) for r in schedule(A, S)]
+    assert kinds == [
+        (ReminderKind.CONFIRM, -timedelta(minutes=90)),
+        (ReminderKind.GET_READY, -timedelta(minutes=15)),
+        (ReminderKind.START, timedelta(0)),
+        (ReminderKind.OVERDUE, timedelta(minutes=5)),
+        (ReminderKind.STOP_WAITING, timedelta(minutes=30)),
+    ]
+
+
+def test_a_call_in_progress_only_asks_how_it_went() -> None:
+    call = A.with_status(Status.IN_CALL, at=A.start + timedelta(minutes=3))
+    (only,) = schedule(call, S)
+    assert only.kind is ReminderKind.HOW_DID_IT_GO
+    assert only.at == A.start + timedelta(minutes=33)
+
+
+def test_finished_interviews_have_no_reminders() -> None:
+    assert schedule(replace(A, status=Status.DONE), S) == []
+
+
+def test_half_open_window_includes_the_end_and_excludes_the_start() -> None:
+    at = A.start
+    assert [r.kind for r in due_reminders([A], S, at - timedelta(seconds=1), at).fire] == [
+        ReminderKind.START
+    ]
+    assert due_reminders([A], S, at, at + timedelta(seconds=1)).fire == ()
+
+
+def test_slept_through_the_start_fires_what_still_helps_and_reports_the_rest() -> None:
+    """Asleep from before the confirmation time until 10 minutes after the start."""
+    due = due_reminders([A], S, A.start - timedelta(hours=2), A.start + timedelta(minutes=10))
+    assert [r.kind for r in due.fire] == [ReminderKind.OVERDUE]
+    assert [r.kind for r in due.missed] == [
+        ReminderKind.CONFIRM,
+        ReminderKind.GET_READY,
+        ReminderKind.START,
+    ]
+
+
+def test_a_reminder_more_than_the_cutoff_late_is_missed_not_fired() -> None:
+    due = due_reminders([A], S, A.start + timedelta(minutes=20), A.start + timedelta(hours=3))
+    assert due.fire == ()
+    assert [r.kind for r in due.missed] == [ReminderKind.STOP_WAITING]
+
+
+def test_next_reminder_at() -> None:
+    assert next_reminder_at([A, B], S, A.start - timedelta(days=1)) == A.start - timedelta(
+        minutes=90
+    )
+    assert next_reminder_at([A], S, A.start + timedelta(hours=1)) is None
+
+
+ticks = st.lists(st.integers(min_value=1, max_value=4 * 3600), min_size=1, max_size=40)
+
+
+@given(st.integers(min_value=-4 * 3600, max_value=0), ticks)
+def test_every_reminder_is_reported_exactly_once_across_any_tick_sequence(
+    first: int, steps: list[int]
+) -> None:
+    since = A.start + timedelta(seconds=first)
+    begin = since
+    seen = []
+    for step in steps:
+        now = since + timedelta(seconds=step)
+        due = due_reminders([A, B], S, since, now)
+        seen += [(r.interview_id, r.kind) for r in due.fire + due.missed]
+        since = now
+    expected = [
+        (r.interview_id, r.kind) for iv in (A, B) for r in schedule(iv, S) if begin < r.at <= since
+    ]
+    assert len(seen) == len(set(seen))
+    assert sorted(seen, key=str) == sorted(expected, key=str)
