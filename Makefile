@@ -1,0 +1,30 @@
+# Two commands do all the set-up (see README.md):
+#   make run             create the virtualenv, install Crickets, start it (ARGS="--demo" for the demo)
+#   make test            system packages (as root), virtualenv, lint, types, every test
+PYTHON ?= python3
+VENV   := .venv
+ARGS   ?=
+
+.PHONY: run test lint bench clean
+
+$(VENV)/.installed-run: pyproject.toml
+	@bash scripts/bootstrap.sh run
+	@touch $@
+
+$(VENV)/.installed-dev: pyproject.toml
+	@bash scripts/bootstrap.sh dev
+	@touch $@ $(VENV)/.installed-run
+
+run: $(VENV)/.installed-run
+	$(VENV)/bin/crickets $(ARGS)
+
+test:
+	@bash scripts/test.sh
+
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

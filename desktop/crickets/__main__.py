@@ -1,0 +1,20 @@
+"""``python -m crickets`` and the ``crickets`` console script."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> int:
+    from crickets.cli import main as cli_main
+
+    return cli_main(sys.argv[1:])
+
+
+def main_gui() -> int:
+    """The gui-script entry point (no console window on Windows)."""
+    return main()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""The ``crickets`` command line (DESIGN.md §6: a stable contract).
+
+Exit codes: 0 success, 1 a request that found nothing (``show`` of a missing id), 2 bad
+input or a store that cannot be used (one line on stderr, nothing changed). Anything
+else is a bug: it is logged with its traceback and reported in one line, never dumped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+
+from crickets import __version__, paths
+from crickets.commands import COMMAND_MODULES
+from crickets.commands.context import CliContext, UsageError
+from crickets.domain.clock import Clock, FixedClock, SystemClock
+from crickets.storage.errors import StorageError
+
+CLOCK_ENV = "CRICKETS_CLOCK"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="crickets",
+        description="A tray countdown for phone and video interviews, and a calm guide "
+        "for when nobody calls.",
+    )
+    parser.add_argument("--version", action="version", version=f"crickets {__version__}")
+    parser.add_argument(
+        "--data-dir", metavar="DIR", help="use an isolated store (also CRICKETS_DATA_DIR)"
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="a throw-away profile with an interview in a minute"
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"crickets.commands.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    ctx: CliContext | None = None
+    try:
+        args = build_parser().parse_args(args_list)
+        ctx = CliContext(paths.data_dir(args.data_dir), clock=clock or _clock_from_env())
+        if args.command is None:
+            return _no_command(args, ctx)
+        return int(args.func(args, ctx))
+    except (UsageError, StorageError) as error:
+        print(f"crickets: {_one_line(str(error))}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception:  # a bug: keep the details, show one line
+        return _report_bug(ctx)
+    finally:
+        if ctx is not None:
+            ctx.close()
+
+
+def _clock_from_env() -> Clock:
+    """``CRICKETS_CLOCK=2026-12-01T19:06:00Z`` freezes the clock: for tests and bug reports."""
+    frozen = os.environ.get(CLOCK_ENV, "").strip()
+    if not frozen:
+        return SystemClock()
+    try:
+        return FixedClock(datetime.fromisoformat(frozen))
+    except ValueError:
+        raise UsageError(
+            f"{CLOCK_ENV}: {frozen!r} is not an ISO 8601 instant with an offset"
+        ) from None
+
+
+def _no_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    from crickets.commands import status
+
+    ctx.print("The tray app is not part of this version yet; here is where things stand.")
+    ctx.print("Run `crickets --help` for every command.\n")
+    return status.run(argparse.Namespace(json=False, at=None, all=False), ctx)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _report_bug(ctx: CliContext | None) -> int:
+    from crickets import log
+
+    directory = ctx.data_dir if ctx else paths.data_dir()
+    path = log.setup(directory)
+    log.logger.exception("unexpected error in the command line")
+    print(f"crickets: internal error; details were written to {path}", file=sys.stderr)
+    return 3

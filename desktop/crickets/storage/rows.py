@@ -1,0 +1,64 @@
+"""Interviews to table rows and back. Times in clear (for ordering), the rest sealed."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timedelta
+from typing import Any
+
+from crickets.domain.interview import PERSONAL_FIELDS, Direction, Interview, Status
+
+COLUMNS = (
+    "local_start",
+    "fold",
+    "zone",
+    "start_utc",
+    "duration_min",
+    "direction",
+    "status",
+    "reschedules_id",
+    "call_started_at",
+    "ics_uid",
+    "ics_sequence",
+)
+
+
+def clear_values(interview: Interview) -> dict[str, Any]:
+    """The columns stored unsealed: what the scheduler needs, nothing that names anyone."""
+    started = interview.call_started_at
+    return {
+        "local_start": interview.local_start.isoformat(timespec="seconds"),
+        "fold": interview.local_start.fold,
+        "zone": interview.zone,
+        "start_utc": interview.start.isoformat(timespec="seconds"),
+        "duration_min": interview.duration.total_seconds() / 60,
+        "direction": interview.direction.value,
+        "status": interview.status.value,
+        "reschedules_id": interview.reschedules_id,
+        "call_started_at": started.isoformat(timespec="seconds") if started else None,
+        "ics_uid": interview.ics_uid,
+        "ics_sequence": interview.ics_sequence,
+    }
+
+
+def personal_values(interview: Interview) -> dict[str, str]:
+    return {name: getattr(interview, name) for name in PERSONAL_FIELDS}
+
+
+def from_row(row: sqlite3.Row, personal: dict[str, Any]) -> Interview:
+    local = datetime.fromisoformat(row["local_start"]).replace(fold=int(row["fold"]))
+    started = row["call_started_at"]
+    texts = {name: str(personal.get(name, "")) for name in PERSONAL_FIELDS}
+    return Interview(
+        id=int(row["id"]),
+        local_start=local,
+        zone=row["zone"],
+        duration=timedelta(minutes=float(row["duration_min"])),
+        direction=Direction(row["direction"]),
+        status=Status(row["status"]),
+        reschedules_id=row["reschedules_id"],
+        call_started_at=datetime.fromisoformat(started) if started else None,
+        ics_uid=row["ics_uid"],
+        ics_sequence=int(row["ics_sequence"]),
+        **texts,
+    )

@@ -1,0 +1,116 @@
+import sqlite3
+import threading
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from crickets.domain.interview import Status
+from crickets.domain.profile import Profile
+from crickets.domain.settings import Settings
+from crickets.storage import migrations
+from crickets.storage.errors import SchemaTooNew, StorageError, StoreBusy
+from crickets.storage.store import Store
+from tests.unit.conftest import make_interview
+
+
+@pytest.fixture
+def store(tmp_path: Path):  # type: ignore[no-untyped-def]
+    s = Store.open(tmp_path)
+    yield s
+    s.close()
+
+
+def test_add_get_update_delete(store: Store) -> None:
+    added = store.add(make_interview(id=None, interviewer_email="jane@acme.com"))
+    assert added.id is not None
+    assert store.get(added.id) == added
+    store.update(replace(added, status=Status.CANCELLED))
+    assert store.get(added.id).status is Status.CANCELLED  # type: ignore[union-attr]
+    assert store.delete(added.id) is True
+    assert store.get(added.id) is None
+    assert store.delete(added.id) is False
+
+
+def test_list_is_ordered_by_instant_not_by_wall_clock(store: Store) -> None:
+    ny = store.add(make_interview(datetime(2026, 12, 1, 14, 0), "America/New_York", id=None))
+    tokyo = store.add(make_interview(datetime(2026, 12, 1, 23, 0), "Asia/Tokyo", id=None))
+    assert [i.id for i in store.list()] == [tokyo.id, ny.id]  # 14:00Z before 19:00Z
+
+
+def test_update_of_a_vanished_interview_raises(store: Store) -> None:
+    with pytest.raises(KeyError):
+        store.update(make_interview(id=999))
+
+
+def test_settings_and_profile_persist(tmp_path: Path) -> None:
+    with_store = Store.open(tmp_path)
+    with_store.save_settings(Settings(sound=False, home_zone="Europe/London"))
+    with_store.save_profile(Profile("Sam Lee", "sam@example.com", "+44 20 7946 0958"))
+    with_store.close()
+    again = Store.open(tmp_path)
+    assert again.load_settings() == Settings(sound=False, home_zone="Europe/London")
+    assert again.load_profile().first_name == "Sam"
+    again.close()
+
+
+def test_schema_version_and_wal(store: Store) -> None:
+    conn = sqlite3.connect(store.path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+
+
+def test_a_newer_schema_is_refused_not_overwritten(tmp_path: Path) -> None:
+    Store.open(tmp_path).close()
+    conn = sqlite3.connect(tmp_path / "crickets.sqlite3")
+    conn.execute(f"PRAGMA user_version = {migrations.LATEST + 1}")
+    conn.close()
+    with pytest.raises(SchemaTooNew, match="newer Crickets"):
+        Store.open(tmp_path)
+
+
+def test_garbage_file_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "crickets.sqlite3").write_bytes(b"not a database at all" * 100)
+    with pytest.raises(StorageError, match="not a readable Crickets database"):
+        Store.open(tmp_path)
+
+
+def test_a_second_writer_waits_then_reports_busy(tmp_path: Path) -> None:
+    first = Store.open(tmp_path)
+    second = Store.open(tmp_path, busy_timeout=0.05)
+    blocker = sqlite3.connect(first.path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    with pytest.raises(StoreBusy, match="Another Crickets process"):
+        second.add(make_interview(id=None))
+    blocker.execute("ROLLBACK")
+    assert second.add(make_interview(id=None)).id == 1
+    for s in (first, second):
+        s.close()
+
+
+def test_two_writers_at_once_lose_nothing(tmp_path: Path) -> None:
+    Store.open(tmp_path).close()
+
+    def write(company: str) -> None:
+        s = Store.open(tmp_path)
+        for n in range(25):
+            s.add(make_interview(id=None, company=f"{company}{n}"))
+        s.close()
+
+    threads = [threading.Thread(target=write, args=(name,)) for name in ("cli", "tray")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    check = Store.open(tmp_path)
+    assert len(check.list()) == 50
+    check.close()
+
+
+def test_replace_all_keeps_ids(store: Store) -> None:
+    store.add(make_interview(id=None))
+    wanted = [make_interview(id=7, company="Initech"), make_interview(id=9, reschedules_id=7)]
+    store.replace_all(wanted, Settings(), Profile("Sam"))
+    assert [(i.id, i.company) for i in store.list()] == [(7, "Initech"), (9, "Acme")]
