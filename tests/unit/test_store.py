@@ -114,3 +114,29 @@ def test_replace_all_keeps_ids(store: Store) -> None:
     wanted = [make_interview(id=7, company="Initech"), make_interview(id=9, reschedules_id=7)]
     store.replace_all(wanted, Settings(), Profile("Sam"))
     assert [(i.id, i.company) for i in store.list()] == [(7, "Initech"), (9, "Acme")]
+
+
+def test_action_log_round_trip_and_cascade(store: Store) -> None:
+    from datetime import UTC
+
+    from crickets.domain.actions import Action, ActionKind
+
+    iv = store.add(make_interview(id=None))
+    assert iv.id is not None
+    at = datetime(2026, 12, 1, 19, 9, tzinfo=UTC)
+    logged = store.log_action(Action(iv.id, at, ActionKind.CALLED, "no answer"))
+    assert logged.id is not None
+    assert store.actions(iv.id) == [logged]
+    assert logged.line("America/New_York") == "2:09 PM called, no answer"
+    store.delete(iv.id)
+    assert store.actions() == []
+
+
+def test_invitation_bytes_round_trip(store: Store) -> None:
+    iv = store.add(make_interview(id=None, ics_uid="abc@example.com"))
+    assert iv.id is not None
+    raw = b"BEGIN:VCALENDAR\r\nX-ODD:\xff\xfe\r\nEND:VCALENDAR\r\n"
+    store.save_invitation(iv.id, raw)
+    assert store.load_invitation(iv.id) == raw
+    assert store.find_by_uid("abc@example.com") == iv
+    assert store.find_by_uid("") is None

@@ -34,6 +34,22 @@ STEPS: tuple[str, ...] = (
     CREATE TABLE sealed (key TEXT PRIMARY KEY, id INTEGER NOT NULL, value BLOB NOT NULL);
     CREATE TABLE app_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # 2: the action log (kind and instant in clear, the detail sealed) and the original
+    #    invitation bytes of imported interviews (sealed), so a later version can re-read them.
+    """
+    CREATE TABLE actions (
+        id INTEGER PRIMARY KEY,
+        interview_id INTEGER NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        detail BLOB NOT NULL DEFAULT x''
+    );
+    CREATE INDEX actions_by_interview ON actions(interview_id, at);
+    CREATE TABLE invitations (
+        interview_id INTEGER PRIMARY KEY REFERENCES interviews(id) ON DELETE CASCADE,
+        data BLOB NOT NULL
+    );
+    """,
 )
 
 LATEST = len(STEPS)

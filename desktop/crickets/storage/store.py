@@ -6,15 +6,17 @@ waits up to the busy timeout, then gives up with :class:`StoreBusy` and changes 
 
 from __future__ import annotations
 
+import base64
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from crickets.domain.actions import Action, ActionKind
 from crickets.domain.interview import Interview
 from crickets.domain.profile import Profile
 from crickets.domain.settings import Settings, settings_from_dict, settings_to_dict
@@ -148,6 +150,67 @@ class Store:
     def _interview(self, row: sqlite3.Row) -> Interview:
         personal = self._codec.open(bytes(row["personal"]), table="interviews", row_id=row["id"])
         return rows.from_row(row, personal)
+
+    # -- action log and invitations --------------------------------------------------------
+
+    def log_action(self, action: Action) -> Action:
+        with self._write() as conn:
+            cursor = conn.execute(
+                "INSERT INTO actions (interview_id, at, kind) VALUES (?, ?, ?)",
+                (action.interview_id, action.at.isoformat(timespec="seconds"), action.kind.value),
+            )
+            new_id = int(cursor.lastrowid or 0)
+            blob = self._codec.seal({"detail": action.detail}, table="actions", row_id=new_id)
+            conn.execute("UPDATE actions SET detail = ? WHERE id = ?", (blob, new_id))
+        return replace(action, id=new_id)
+
+    def actions(self, interview_id: int | None = None) -> Sequence[Action]:
+        """The log, oldest first; one interview's when ``interview_id`` is given."""
+        query = "SELECT * FROM actions"
+        params: tuple[int, ...] = ()
+        if interview_id is not None:
+            query, params = query + " WHERE interview_id = ?", (interview_id,)
+        found = self._conn.execute(query + " ORDER BY at, id", params).fetchall()
+        return [self._action(row) for row in found]
+
+    def _action(self, row: sqlite3.Row) -> Action:
+        sealed = self._codec.open(bytes(row["detail"]), table="actions", row_id=row["id"])
+        return Action(
+            id=int(row["id"]),
+            interview_id=int(row["interview_id"]),
+            at=datetime.fromisoformat(row["at"]),
+            kind=ActionKind(row["kind"]),
+            detail=str(sealed.get("detail", "")),
+        )
+
+    def save_invitation(self, interview_id: int, data: bytes) -> None:
+        """Keep the invitation's original bytes with the interview (replacing older ones)."""
+        blob = self._codec.seal(
+            {"ics_base64": base64.b64encode(data).decode("ascii")},
+            table="invitations",
+            row_id=interview_id,
+        )
+        with self._write() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO invitations (interview_id, data) VALUES (?, ?)",
+                (interview_id, blob),
+            )
+
+    def load_invitation(self, interview_id: int) -> bytes | None:
+        found = self._conn.execute(
+            "SELECT data FROM invitations WHERE interview_id = ?", (interview_id,)
+        ).fetchone()
+        if not found:
+            return None
+        sealed = self._codec.open(bytes(found["data"]), table="invitations", row_id=interview_id)
+        return base64.b64decode(str(sealed["ics_base64"]))
+
+    def find_by_uid(self, uid: str) -> Interview | None:
+        """The interview imported from the invitation with this UID, if any."""
+        found = self._conn.execute(
+            "SELECT * FROM interviews WHERE ics_uid = ? AND ics_uid != '' ORDER BY id DESC", (uid,)
+        ).fetchone()
+        return self._interview(found) if found else None
 
     # -- settings, profile, app state ----------------------------------------------------
 
