@@ -37,6 +37,7 @@ REQUIRED=(
   libxcb-xinerama0:-
   libxcb-shape0:-
   libdbus-1-3:-
+  fonts-dejavu-core:-
 )
 
 missing_packages=()
