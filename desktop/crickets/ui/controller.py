@@ -1,0 +1,176 @@
+"""The one timer (DESIGN.md §4). Everything is recomputed from the wall clock on each tick.
+
+The timer is armed for the next instant anything visible changes, capped by a heartbeat of
+at most a minute: Qt timers run on the monotonic clock, which stops while the machine
+sleeps, so the heartbeat is what notices a resume when logind cannot tell us. Reminders are
+taken from ``(last_tick, now]`` so each fires once; the last tick, open reminders and
+snoozes are persisted so a restart neither repeats nor loses them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from crickets.domain.actions import Action, ActionKind
+from crickets.domain.clock import Clock
+from crickets.domain.display import TrayState, next_display_change, tray_state
+from crickets.domain.interview import Interview, Status
+from crickets.domain.reminders import Reminder, due_reminders
+from crickets.domain.settings import Settings
+from crickets.ui.reminder_memory import ReminderMemory
+
+HEARTBEAT = timedelta(seconds=60)
+PERSIST_EVERY = timedelta(minutes=15)
+_LATE_MARGIN_MS = 20  # wake just after the instant, never just before it
+
+
+class Controller(QObject):
+    state_changed = Signal(object)  # TrayState
+    reminder_due = Signal(object)  # Reminder
+    reminders_missed = Signal(object)  # tuple[Reminder, ...]
+    data_changed = Signal()
+
+    def __init__(
+        self,
+        store: object,
+        clock: Clock,
+        zone_for: Callable[[Settings], str],
+        parent: QObject | None = None,
+        heartbeat: timedelta = HEARTBEAT,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._clock = clock
+        self._zone_for = zone_for
+        self._heartbeat = heartbeat
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setObjectName("controller.timer")
+        self._timer.timeout.connect(self.tick)
+        self._memory = ReminderMemory(store)
+        self.interviews: Sequence[Interview] = []
+        self.settings = Settings()
+        self.state: TrayState | None = None
+        self._last_tick: datetime | None = None
+        self._persisted_at: datetime | None = None
+        self._version: int | None = None
+
+    # -- lifecycle ------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self._load()
+        now = self._clock.now()
+        self._last_tick = self._memory.last_tick() or now
+        for reminder in self._memory.open_reminders(self.interviews, self.settings):
+            self.reminder_due.emit(reminder)
+        self.tick()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        if self._last_tick is not None:
+            self._memory.save_last_tick(self._last_tick)
+
+    @property
+    def my_zone(self) -> str:
+        return self._zone_for(self.settings)
+
+    @property
+    def timer(self) -> QTimer:
+        return self._timer
+
+    def reload(self) -> None:
+        """The data changed (here, in the CLI, or in another window): re-read and re-tick."""
+        self._load()
+        self.data_changed.emit()
+        self.tick()
+
+    def _load(self) -> None:
+        self.interviews = list(self._store.list())  # type: ignore[attr-defined]
+        self.settings = self._store.load_settings()  # type: ignore[attr-defined]
+        self._version = self._store.data_version()  # type: ignore[attr-defined]
+
+    # -- the tick ---------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        now = self._clock.now()
+        if self._store.data_version() != self._version:  # type: ignore[attr-defined]
+            self._load()
+            self.data_changed.emit()
+        since = self._last_tick or now
+        due = due_reminders(self.interviews, self.settings, since, now)
+        woken = self._memory.take_due_snoozes(self.interviews, self.settings, now)
+        # A high-water mark: when the clock is set back, nothing already passed fires again.
+        self._last_tick = max(since, now)
+        for reminder in (*due.fire, *woken):
+            self._memory.mark_open(reminder)
+            self.reminder_due.emit(reminder)
+        if due.missed:
+            self.reminders_missed.emit(due.missed)
+        if due.fire or due.missed or woken or self._persist_due(now):
+            self._memory.save_last_tick(self._last_tick)
+            self._persisted_at = now
+        self._publish(now)
+        self._arm(now)
+
+    def _persist_due(self, now: datetime) -> bool:
+        return self._persisted_at is None or now - self._persisted_at >= PERSIST_EVERY
+
+    def _publish(self, now: datetime) -> None:
+        state = tray_state(self.interviews, self.settings, self.my_zone, now)
+        if state != self.state:
+            self.state = state
+            self.state_changed.emit(state)
+
+    def next_change(self, now: datetime) -> datetime | None:
+        """The next instant something visible changes (a badge, a phase, a reminder, a snooze)."""
+        targets = [
+            next_display_change(self.interviews, self.settings, now),
+            self._memory.next_snooze(),
+        ]
+        return min((t for t in targets if t is not None and t > now), default=None)
+
+    def _arm(self, now: datetime) -> None:
+        change = self.next_change(now)
+        beat = now + self._heartbeat
+        wake = min(change, beat) if change else beat
+        delay = wake - now
+        ms = int(delay.total_seconds() * 1000) + _LATE_MARGIN_MS
+        # Precise only when a real change is close (the overdue window must open on time);
+        # the heartbeat and far-off changes let the system batch wake-ups.
+        precise = wake == change and delay < timedelta(minutes=2)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer if precise else Qt.TimerType.CoarseTimer)
+        self._timer.start(max(ms, 0))
+
+    # -- what the person does -----------------------------------------------------------------
+
+    def snooze(self, reminder: Reminder, until: datetime) -> None:
+        self._memory.snooze(reminder, until)
+        self.record(
+            reminder.interview_id,
+            ActionKind.SNOOZED,
+            f"{reminder.kind.value} until {until.isoformat(timespec='minutes')}",
+        )
+        self._arm(self._clock.now())
+
+    def dismiss(self, reminder: Reminder) -> None:
+        self._memory.close(reminder)
+        self.record(reminder.interview_id, ActionKind.DISMISSED, reminder.kind.value)
+
+    def record(self, interview_id: int, kind: ActionKind, detail: str = "") -> Action:
+        return self._store.log_action(Action(interview_id, self._clock.now(), kind, detail))  # type: ignore[attr-defined,no-any-return]
+
+    def set_status(self, interview_id: int, status: Status, detail: str = "") -> Interview | None:
+        interview = self._store.get(interview_id)  # type: ignore[attr-defined]
+        if interview is None:
+            return None
+        now = self._clock.now()
+        updated: Interview = interview.with_status(status, at=now)
+        self._store.update(updated)  # type: ignore[attr-defined]
+        kind = ActionKind.THEY_CALLED if status is Status.IN_CALL else ActionKind.OUTCOME
+        self.record(interview_id, kind, detail or status.value)
+        self._memory.close_all_for(interview_id)
+        self.reload()
+        return updated

@@ -1,0 +1,144 @@
+"""A reminder as Crickets' own window: raised above others, usable from the keyboard.
+
+The primary button is the default (Enter); Esc snoozes for five minutes rather than losing
+the reminder; closing the window does the same. Snooze offers 5, 10, 15 minutes and
+"until the start" while the start is still ahead.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crickets.domain.clock import Clock
+from crickets.domain.interview import Interview
+from crickets.domain.reminder_text import ReminderText
+from crickets.domain.reminders import Reminder
+
+SNOOZE_MINUTES = (5, 10, 15)
+
+
+class ReminderWindow(QDialog):
+    snooze_requested = Signal(object, object)  # Reminder, until (aware datetime)
+    dismissed = Signal(object)  # Reminder
+    action_requested = Signal(object, str)  # Reminder, action name ("draft:confirmation" …)
+
+    def __init__(
+        self,
+        reminder: Reminder,
+        text: ReminderText,
+        interview: Interview,
+        clock: Clock,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.reminder, self._interview, self._clock = reminder, interview, clock
+        self._handled = False
+        self.setObjectName(f"reminder.{reminder.kind.value}")
+        self.setWindowTitle(f"Crickets — {text.title}")
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+        self.setAccessibleName(text.title)
+        layout = QVBoxLayout(self)
+        heading = QLabel(text.title, self)
+        heading.setObjectName("reminder.title")
+        heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        heading.setWordWrap(True)
+        body = QLabel(text.text, self)
+        body.setObjectName("reminder.text")
+        body.setWordWrap(True)
+        body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(heading)
+        layout.addWidget(body)
+        for index, check in enumerate(text.checks):
+            box = QCheckBox(check, self)
+            box.setObjectName(f"reminder.check.{index}")
+            layout.addWidget(box)
+        layout.addLayout(self._buttons(text))
+        self.setMinimumWidth(420)
+
+    def _buttons(self, text: ReminderText) -> QHBoxLayout:
+        row = QHBoxLayout()
+        action, label = text.primary
+        primary = QPushButton(label, self)
+        primary.setObjectName("reminder.primary")
+        primary.setDefault(True)
+        primary.clicked.connect(lambda: self._act(action))
+        row.addWidget(primary)
+        for extra_action, extra_label in text.extra:
+            button = QPushButton(extra_label, self)
+            button.setObjectName(f"reminder.action.{extra_action}")
+            button.clicked.connect(lambda _=False, a=extra_action: self._act(a))
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self._snooze_button())
+        dismiss = QPushButton("Dismiss", self)
+        dismiss.setObjectName("reminder.dismiss")
+        dismiss.setAutoDefault(False)
+        dismiss.clicked.connect(lambda: self._act("dismiss"))
+        row.addWidget(dismiss)
+        self._primary = primary
+        return row
+
+    def _snooze_button(self) -> QToolButton:
+        button = QToolButton(self)
+        button.setObjectName("reminder.snooze")
+        button.setText("Snooze")
+        button.setAccessibleName("Snooze this reminder")
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        for minutes in SNOOZE_MINUTES:
+            item = QAction(f"{minutes} minutes", menu)
+            item.setObjectName(f"reminder.snooze.{minutes}")
+            item.triggered.connect(lambda _=False, m=minutes: self.snooze(timedelta(minutes=m)))
+            menu.addAction(item)
+        if self._clock.now() < self._interview.start:
+            until = QAction("Until the start", menu)
+            until.setObjectName("reminder.snooze.start")
+            until.triggered.connect(lambda: self._snooze_until(self._interview.start))
+            menu.addAction(until)
+        button.setMenu(menu)
+        return button
+
+    def present(self) -> None:
+        """Show, raise above other windows and take the keyboard focus."""
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self._primary.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
+    def snooze(self, delay: timedelta) -> None:
+        self._snooze_until(self._clock.now() + delay)
+
+    def _snooze_until(self, until: object) -> None:
+        self._handled = True
+        self.snooze_requested.emit(self.reminder, until)
+        self.accept()
+
+    def _act(self, action: str) -> None:
+        self._handled = True
+        if action != "dismiss":
+            self.action_requested.emit(self.reminder, action)
+        self.dismissed.emit(self.reminder)
+        self.accept()
+
+    def reject(self) -> None:  # Esc
+        self.snooze(timedelta(minutes=SNOOZE_MINUTES[0]))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._handled:
+            self._handled = True
+            self.snooze_requested.emit(self.reminder, self._clock.now() + timedelta(minutes=5))
+        super().closeEvent(event)
