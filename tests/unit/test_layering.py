@@ -24,20 +24,10 @@ FORBIDDEN = (
 )
 
 DOMAIN_MODULES = [
-    "clock",
-    "countdown",
-    "interview",
-    "phases",
-    "portable",
-    "ports",
-    "profile",
-    "reminders",
-    "settings",
-    "slots",
-    "timefmt",
-    "timeparse",
-    "validation",
-]
+    "actions", "clock", "countdown", "datetext", "display", "interview", "phases", "portable",
+    "ports", "profile", "reminder_text", "reminders", "settings", "slots", "timefmt",
+    "timeparse", "validation", "zones", "zonetext",
+]  # fmt: skip
 
 
 def _loaded_after(statement: str) -> set[str]:
