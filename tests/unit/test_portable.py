@@ -66,3 +66,34 @@ def test_export_document_round_trips() -> None:
 def test_damaged_exports_are_refused_whole(doc: object, message: str) -> None:
     with pytest.raises(PortableError, match=message):
         read_document(doc)
+
+
+def test_follow_on_links_back_and_bumps_the_sequence() -> None:
+    old = make_interview(id=5, status=Status.MISSED_BY_THEM, ics_uid="x@y", ics_sequence=2,
+                         interviewer_email="jane@acme.com")  # fmt: skip
+    new = old.follow_on(datetime(2026, 12, 3, 10, 0), "Europe/London")
+    assert (new.id, new.reschedules_id, new.status, new.ics_sequence) == (
+        None,
+        5,
+        Status.SCHEDULED,
+        3,
+    )
+    assert new.interviewer_email == "jane@acme.com" and new.is_follow_on
+
+
+def test_the_action_log_travels_with_the_export() -> None:
+    from crickets.domain.actions import Action, ActionKind
+    from crickets.domain.portable import read_actions
+
+    at = datetime(2026, 12, 1, 19, 9, tzinfo=UTC)
+    log = [
+        Action(1, at, ActionKind.CALLED, "no answer"),
+        Action(1, at, ActionKind.NOTE, "Zoë\nline"),
+    ]
+    doc = json.loads(
+        json.dumps(export_document([make_interview()], Settings(), Profile(), NOW, log))
+    )
+    assert read_actions(doc, {1}) == log
+    with pytest.raises(PortableError, match="not in the export"):
+        read_actions(doc, {2})
+    assert read_actions({"format": "crickets-export"}, {1}) == []  # an older export

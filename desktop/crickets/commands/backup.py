@@ -1,4 +1,9 @@
-"""``crickets export [--out FILE]`` and ``crickets restore FILE``: all data as JSON."""
+"""``crickets export [--out FILE]`` and ``crickets restore FILE``.
+
+Export writes all data as portable JSON: plain text on purpose (it is what survives a lost
+key or a new computer), with a warning. Restore reads an export or a snapshot from
+``crickets backups``, and works when the main database is broken (crickets.storage.restoring).
+"""
 
 from __future__ import annotations
 
@@ -10,16 +15,21 @@ from pathlib import Path
 from typing import Any
 
 from crickets.commands.context import CliContext, UsageError
-from crickets.domain.portable import PortableError, export_document, read_document
+from crickets.domain.portable import export_document
 
-MAX_EXPORT_BYTES = 50 * 1024 * 1024
+EXPORT_WARNING = (
+    "the export is plain, unencrypted text: keep it somewhere private "
+    "(not in a synced or shared folder), and delete it when you no longer need it."
+)
 
 
 def register(subparsers: Any) -> None:
     export = subparsers.add_parser("export", help="write every interview and setting as JSON")
     export.add_argument("--out", metavar="FILE", help="write to FILE instead of the screen")
     export.set_defaults(func=run_export)
-    restore = subparsers.add_parser("restore", help="replace everything with an export")
+    restore = subparsers.add_parser(
+        "restore", help="replace everything with an export or a snapshot (`crickets backups`)"
+    )
     restore.add_argument("file", metavar="FILE")
     restore.set_defaults(func=run_restore)
 
@@ -43,10 +53,14 @@ def write_atomically(path: Path, data: bytes, mode: int = 0o600) -> None:
 def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     store = ctx.store
     doc = export_document(
-        list(store.list()), store.load_settings(), store.load_profile(), ctx.clock.now()
+        list(store.list()),
+        store.load_settings(),
+        store.load_profile(),
+        ctx.clock.now(),
+        actions=list(store.actions()),
     )
     text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
-    ctx.warn("the export is plain, unencrypted text: keep it somewhere private.")
+    ctx.warn(EXPORT_WARNING)
     if args.out:
         try:
             write_atomically(Path(args.out), text.encode("utf-8"))
@@ -59,18 +73,13 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_restore(args: argparse.Namespace, ctx: CliContext) -> int:
+    from crickets.storage.restoring import restore  # opens the store its own way
+
     path = Path(args.file)
-    try:
-        if path.stat().st_size > MAX_EXPORT_BYTES:
-            raise UsageError(f"{path} is too large to be a Crickets export")
-        doc = json.loads(path.read_text(encoding="utf-8"))
-        interviews, settings, profile = read_document(doc)
-    except OSError as error:
-        raise UsageError(f"cannot read {path}: {error.strerror}") from None
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise UsageError(f"{path} is not a Crickets export (it is not JSON text)") from None
-    except PortableError as error:
-        raise UsageError(f"{path}: {error}") from None
-    ctx.store.replace_all(interviews, settings, profile)
-    ctx.print(f"Restored {len(interviews)} interviews from {path}")
+    ctx.close()  # never hold the database open while it may be set aside
+    report = restore(ctx.data_dir, path, clock=ctx.clock, on_notice=ctx.warn)
+    logged = f" and {report.actions} log entries" if report.actions else ""
+    ctx.print(f"Restored {report.interviews} interviews{logged} from {path}")
+    if report.safety_snapshot is not None:
+        ctx.print(f"What you had before is kept in {report.safety_snapshot}")
     return 0

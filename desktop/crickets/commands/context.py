@@ -6,10 +6,13 @@ import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from crickets.domain.clock import Clock, SystemClock
 from crickets.storage.store import Store
+
+if TYPE_CHECKING:
+    from crickets.storage.opening import OpenedStore
 
 
 class UsageError(Exception):
@@ -22,19 +25,26 @@ class CliContext:
     clock: Clock = field(default_factory=SystemClock)
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
-    _store: Store | None = None
+    _opened: OpenedStore | None = None
+
+    @property
+    def opened(self) -> OpenedStore:
+        """The store as the app opens it (key, recovery, backups), on first use only:
+        ``--help`` touches no file. Each notice is printed once, on stderr, as it arises."""
+        if self._opened is None:
+            from crickets.storage.opening import open_store  # cryptography only when needed
+
+            self._opened = open_store(self.data_dir, clock=self.clock, on_notice=self.warn)
+        return self._opened
 
     @property
     def store(self) -> Store:
-        """The store, opened (and migrated) on first use only: ``--help`` touches no file."""
-        if self._store is None:
-            self._store = Store.open(self.data_dir)
-        return self._store
+        return self.opened.store
 
     def close(self) -> None:
-        if self._store is not None:
-            self._store.close()
-            self._store = None
+        if self._opened is not None:
+            self._opened.close()
+            self._opened = None
 
     def print(self, text: str = "") -> None:
         print(text, file=self.out)

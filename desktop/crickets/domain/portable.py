@@ -6,10 +6,12 @@ does not know rather than guessing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import datetime, timedelta
 from typing import Any
 
+from crickets.domain.actions import Action, ActionKind
 from crickets.domain.interview import PERSONAL_FIELDS, Direction, Interview, Status
 from crickets.domain.profile import Profile
 from crickets.domain.settings import Settings, settings_from_dict, settings_to_dict
@@ -63,8 +65,21 @@ def interview_from_dict(data: dict[str, Any]) -> Interview:
         raise PortableError(f"interview {ident} in the export is not valid: {error}") from None
 
 
+def action_to_dict(action: Action) -> dict[str, Any]:
+    return {
+        "interview_id": action.interview_id,
+        "at": action.at.isoformat(timespec="seconds"),
+        "kind": action.kind.value,
+        "detail": action.detail,
+    }
+
+
 def export_document(
-    interviews: list[Interview], settings: Settings, profile: Profile, exported_at: datetime
+    interviews: list[Interview],
+    settings: Settings,
+    profile: Profile,
+    exported_at: datetime,
+    actions: Sequence[Action] = (),
 ) -> dict[str, Any]:
     return {
         "format": FORMAT,
@@ -73,7 +88,34 @@ def export_document(
         "settings": settings_to_dict(settings),
         "profile": asdict(profile),
         "interviews": [interview_to_dict(i) for i in interviews],
+        "actions": [action_to_dict(a) for a in actions],
     }
+
+
+def read_actions(doc: dict[str, Any], interview_ids: set[int]) -> list[Action]:
+    """The export's action log (absent in older exports: empty), each tied to an interview."""
+    raw = doc.get("actions", [])
+    if not isinstance(raw, list):
+        raise PortableError("the export's action log is damaged")
+    actions = []
+    for entry in raw:
+        try:
+            action = Action(
+                interview_id=int(entry["interview_id"]),
+                at=datetime.fromisoformat(str(entry["at"])),
+                kind=ActionKind(entry["kind"]),
+                detail=str(entry.get("detail", "")),
+            )
+        except (KeyError, TypeError, ValueError) as error:
+            raise PortableError(
+                f"an entry of the export's action log is not valid: {error}"
+            ) from None
+        if action.interview_id not in interview_ids:
+            raise PortableError(
+                f"the action log names interview {action.interview_id}, which is not in the export"
+            )
+        actions.append(action)
+    return actions
 
 
 def read_document(doc: Any) -> tuple[list[Interview], Settings, Profile]:

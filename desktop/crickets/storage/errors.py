@@ -13,3 +13,39 @@ class StoreBusy(StorageError):
 
 class SchemaTooNew(StorageError):
     """The database was written by a newer Crickets; refusing rather than losing data."""
+
+
+class StoreFull(StorageError):
+    """The disk (or the database's size limit) is full; the change was not saved."""
+
+
+class StoreReadOnly(StorageError):
+    """The data folder cannot be written: the store is open for reading only."""
+
+
+class StoreCorrupt(StorageError):
+    """The file is not a readable SQLite database, or SQLite found it damaged."""
+
+
+class SealBroken(StorageError):
+    """A sealed field did not open: altered on disk, moved from another row, or another key."""
+
+
+class DataMissing(StorageError):
+    """The database is empty or gone where there used to be data; refusing to start empty."""
+
+
+class KeychainError(StorageError):
+    """The Crickets key could not be used; nothing was created, changed or deleted."""
+
+
+class KeychainLocked(KeychainError):
+    """The keychain is locked, refused access, or cannot be reached now: try again later."""
+
+
+class KeyMissing(KeychainError):
+    """Encrypted rows exist but no key for them is found: restore, or put the key back."""
+
+
+class KeyMismatch(KeychainError):
+    """A key was found but it does not open this database."""

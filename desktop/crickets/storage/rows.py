@@ -1,4 +1,9 @@
-"""Interviews to table rows and back. Times in clear (for ordering), the rest sealed."""
+"""Interviews to table rows and back. Times in clear (for ordering), the rest sealed.
+
+The invitation UID is sealed with the personal fields (a UID can name the organiser's
+domain); its column holds only a keyed digest (``FieldCodec.lookup_token``) so an imported
+invitation can still be found by UID.
+"""
 
 from __future__ import annotations
 
@@ -23,8 +28,10 @@ COLUMNS = (
 )
 
 
-def clear_values(interview: Interview) -> dict[str, Any]:
-    """The columns stored unsealed: what the scheduler needs, nothing that names anyone."""
+def clear_values(interview: Interview, uid_token: str | None = None) -> dict[str, Any]:
+    """The columns stored unsealed: what the scheduler needs, nothing that names anyone.
+
+    ``uid_token`` is what goes in the ``ics_uid`` column (the UID itself when not given)."""
     started = interview.call_started_at
     return {
         "local_start": interview.local_start.isoformat(timespec="seconds"),
@@ -36,13 +43,14 @@ def clear_values(interview: Interview) -> dict[str, Any]:
         "status": interview.status.value,
         "reschedules_id": interview.reschedules_id,
         "call_started_at": started.isoformat(timespec="seconds") if started else None,
-        "ics_uid": interview.ics_uid,
+        "ics_uid": interview.ics_uid if uid_token is None else uid_token,
         "ics_sequence": interview.ics_sequence,
     }
 
 
 def personal_values(interview: Interview) -> dict[str, str]:
-    return {name: getattr(interview, name) for name in PERSONAL_FIELDS}
+    values = {name: getattr(interview, name) for name in PERSONAL_FIELDS}
+    return {**values, "ics_uid": interview.ics_uid}
 
 
 def from_row(row: sqlite3.Row, personal: dict[str, Any]) -> Interview:
@@ -58,7 +66,7 @@ def from_row(row: sqlite3.Row, personal: dict[str, Any]) -> Interview:
         status=Status(row["status"]),
         reschedules_id=row["reschedules_id"],
         call_started_at=datetime.fromisoformat(started) if started else None,
-        ics_uid=row["ics_uid"],
+        ics_uid=str(personal.get("ics_uid", row["ics_uid"])),
         ics_sequence=int(row["ics_sequence"]),
         **texts,
     )
