@@ -1,0 +1,131 @@
+"""The controls of the Drafts window, laid out and named; no behaviour of their own.
+
+Object names (for tests and accessibility tools): ``drafts.kind``, ``drafts.recipient``,
+``drafts.subject``, ``drafts.body``, ``drafts.notes``, ``drafts.status`` and the buttons
+``drafts.copy``, ``drafts.copy_subject``, ``drafts.copy_body``, ``drafts.open_mail``,
+``drafts.save_eml``, ``drafts.reset``.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crickets.domain.draft_context import Gap
+from crickets.domain.drafts import DraftKind
+
+W = TypeVar("W", bound=QWidget)
+
+#: (name, button text with its Alt mnemonic, accessible name, extra shortcut)
+BUTTONS = (
+    ("copy", "&Copy", "Copy subject and text", "Ctrl+Shift+C"),
+    ("copy_subject", "Copy s&ubject", "Copy the subject", ""),
+    ("copy_body", "Copy &body", "Copy the text", ""),
+    ("open_mail", "&Open in mail app", "Open in the mail app", "Ctrl+M"),
+    ("save_eml", "Sa&ve as .eml…", "Save as an email draft file", "Ctrl+S"),
+    ("reset", "&Reset", "Put the text back as drafted", ""),
+)
+
+
+def named(widget: W, object_name: str, accessible: str) -> W:
+    widget.setObjectName(object_name)
+    widget.setAccessibleName(accessible)
+    return widget
+
+
+def _buddy(text: str, widget: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label
+
+
+class DraftsForm(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.kind_box = named(QComboBox(), "drafts.kind", "Which message")
+        for kind in DraftKind:
+            self.kind_box.addItem(kind.label, kind)
+        self.recipient = named(QLabel(), "drafts.recipient", "Recipient")
+        self.recipient.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.recipient.setTextFormat(Qt.TextFormat.PlainText)  # a name is never markup
+        self.subject = named(QLineEdit(), "drafts.subject", "Subject")
+        self.body = named(QPlainTextEdit(), "drafts.body", "Message text")
+        self.body.setTabChangesFocus(True)  # Tab moves on to the buttons, as everywhere else
+        self.subject_label = _buddy("&Subject:", self.subject)
+        self.recipient_label = QLabel("To:")
+        form = QFormLayout()
+        form.addRow(_buddy("&Message:", self.kind_box), self.kind_box)
+        form.addRow(self.recipient_label, self.recipient)
+        form.addRow(self.subject_label, self.subject)
+        form.addRow(_buddy("&Text:", self.body), self.body)
+        layout.addLayout(form)
+        self.notes = named(QLabel(), "drafts.notes", "What this message is missing")
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.RichText)  # each fix is a link; text escaped
+        self.notes.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.status = named(QLabel(), "drafts.status", "What just happened")
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for name, text, accessible, keys in BUTTONS:
+            button = named(QPushButton(text), f"drafts.{name}", accessible)
+            button.setAutoDefault(False)
+            if keys:
+                button.setToolTip(f"{accessible} ({keys})")
+                button.setAccessibleDescription(f"Shortcut: {keys}")
+            self.buttons[name] = button
+            row.addWidget(button)
+        layout.addWidget(self.notes)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+
+    @property
+    def kind(self) -> DraftKind:
+        kind: DraftKind = self.kind_box.currentData()
+        return kind
+
+    def show_text(self, subject: str, body: str) -> None:
+        """Fill subject and body without it counting as the person's edit."""
+        for editor in (self.subject, self.body):
+            editor.blockSignals(True)
+        self.subject.setText(subject)
+        self.body.setPlainText(body)
+        for editor in (self.subject, self.body):
+            editor.blockSignals(False)
+
+    def show_spoken(self, spoken: bool, usable: bool) -> None:
+        """A spoken script has no subject, no recipient and no mail outputs."""
+        for widget in (self.subject, self.subject_label, self.recipient, self.recipient_label):
+            widget.setVisible(not spoken)
+        for name in ("copy_subject", "open_mail", "save_eml"):
+            self.buttons[name].setEnabled(usable and not spoken)
+
+    def show_gaps(self, gaps: Sequence[Gap]) -> None:
+        """One line per missing value, its fix a link whose target is the field's name."""
+        lines = [
+            f'{html.escape(gap.problem)} — <a href="{html.escape(gap.field)}">'
+            f"{html.escape(gap.fix)}</a>"
+            for gap in gaps
+        ]
+        self.notes.setText("<br>".join(lines))
+        self.notes.setVisible(bool(lines))
