@@ -38,6 +38,7 @@ REQUIRED=(
   libxcb-shape0:-
   libdbus-1-3:-
   fonts-dejavu-core:-
+  libfaketime:-
 )
 
 missing_packages=()

@@ -11,7 +11,7 @@ import argparse
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from crickets import __version__, paths
@@ -21,6 +21,8 @@ from crickets.domain.clock import Clock, FixedClock, SystemClock
 from crickets.storage.errors import StorageError
 
 CLOCK_ENV = "CRICKETS_CLOCK"
+#: Commands after which a running tray should re-read the store at once.
+WRITE_COMMANDS = frozenset({"add", "edit", "delete", "restore", "import"})
 
 
 class _Parser(argparse.ArgumentParser):
@@ -41,21 +43,37 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help="a throw-away profile with an interview in a minute"
     )
+    parser.add_argument(
+        "--background", action="store_true", help="start quietly in the tray (used at login)"
+    )
+    parser.add_argument("--open", metavar="FILE.ics", help="import an invitation into the tray")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(f"crickets.commands.{name}").register(subparsers)
     return parser
 
 
-def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
+Launcher = Callable[[argparse.Namespace], int]
+
+
+def main(
+    argv: Sequence[str] | None = None, clock: Clock | None = None, launch: Launcher | None = None
+) -> int:
+    """Run a subcommand; with none, hand over to ``launch`` (the tray app)."""
+    args_list = _open_shortcut(list(sys.argv[1:] if argv is None else argv))
     ctx: CliContext | None = None
     try:
         args = build_parser().parse_args(args_list)
         ctx = CliContext(paths.data_dir(args.data_dir), clock=clock or _clock_from_env())
         if args.command is None:
-            return _no_command(args, ctx)
-        return int(args.func(args, ctx))
+            if launch is None:
+                return _no_command(args, ctx)
+            ctx.close()
+            return launch(args)
+        code = int(args.func(args, ctx))
+        if code == 0 and args.command in WRITE_COMMANDS:
+            _tell_tray(ctx)
+        return code
     except (UsageError, StorageError) as error:
         print(f"crickets: {_one_line(str(error))}", file=sys.stderr)
         return 2
@@ -81,10 +99,23 @@ def _clock_from_env() -> Clock:
         ) from None
 
 
+def _tell_tray(ctx: CliContext) -> None:
+    """Best effort: a running tray reloads now (otherwise it notices within a minute)."""
+    from crickets import ipc
+
+    ipc.send(ipc.socket_path(ctx.data_dir), ipc.Request(ipc.Command.RELOAD), timeout=0.5)
+
+
+def _open_shortcut(argv: list[str]) -> list[str]:
+    """``crickets invite.ics`` (how file managers open a file) means ``--open invite.ics``."""
+    if len(argv) == 1 and argv[0].lower().endswith((".ics", ".ical", ".ifb")):
+        return ["--open", argv[0]]
+    return argv
+
+
 def _no_command(args: argparse.Namespace, ctx: CliContext) -> int:
     from crickets.commands import status
 
-    ctx.print("The tray app is not part of this version yet; here is where things stand.")
     ctx.print("Run `crickets --help` for every command.\n")
     return status.run(argparse.Namespace(json=False, at=None, all=False), ctx)
 

@@ -24,9 +24,10 @@ FORBIDDEN = (
 )
 
 DOMAIN_MODULES = [
-    "actions", "clock", "countdown", "datetext", "display", "interview", "phases", "portable",
-    "ports", "profile", "reminder_text", "reminders", "settings", "slots", "timefmt",
-    "timeparse", "validation", "zones", "zonetext",
+    "actions", "clock", "countdown", "datetext", "display", "draft_context", "draft_phrases",
+    "draft_times", "drafts", "followups", "guides", "interview", "phases", "portable", "ports",
+    "profile", "reminder_text", "reminders", "settings", "slots", "timefmt", "timeparse",
+    "validation", "zones", "zonetext",
 ]  # fmt: skip
 
 

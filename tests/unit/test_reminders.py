@@ -1,9 +1,10 @@
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from crickets.domain.actions import Action, ActionKind
 from crickets.domain.interview import Status
 from crickets.domain.reminders import ReminderKind, due_reminders, next_reminder_at, schedule
 from crickets.domain.settings import Settings
@@ -33,7 +34,30 @@ def test_a_call_in_progress_only_asks_how_it_went() -> None:
 
 
 def test_finished_interviews_have_no_reminders() -> None:
-    assert schedule(replace(A, status=Status.DONE), S) == []
+    for status in (Status.CANCELLED, Status.RESCHEDULED, Status.MISSED_BY_ME):
+        assert schedule(replace(A, status=status), S) == []
+
+
+def test_a_thank_you_is_due_the_morning_after_unless_one_went_out() -> None:
+    done = replace(A, status=Status.DONE)
+    (thanks,) = schedule(done, S, my_zone="Europe/London")
+    assert thanks.kind is ReminderKind.THANK_YOU
+    assert thanks.at == datetime(2026, 12, 2, 9, 0, tzinfo=UTC)  # 9:00 in London, next day
+    sent = [Action(1, A.start + timedelta(hours=2), ActionKind.EMAIL_COPIED, "thank-you")]
+    assert schedule(done, S, sent, "Europe/London") == []
+
+
+def test_a_nudge_two_working_days_after_an_unanswered_reschedule_request() -> None:
+    friday = datetime(2026, 12, 4, 15, 0, tzinfo=UTC)
+    missed = replace(A, status=Status.MISSED_BY_THEM)
+    asked = [Action(1, friday, ActionKind.EMAIL_OPENED, "reschedule")]
+    (nudge,) = schedule(missed, S, asked, "Europe/London")
+    assert nudge.kind is ReminderKind.NUDGE
+    assert nudge.at == datetime(2026, 12, 8, 15, 0, tzinfo=UTC)  # Tuesday: Mon and Tue count
+    answered = [*asked, Action(1, friday + timedelta(days=1), ActionKind.RESCHEDULED, "to #2")]
+    assert schedule(missed, S, answered, "Europe/London") == []
+    other = [Action(2, friday, ActionKind.EMAIL_OPENED, "reschedule")]  # another interview's
+    assert schedule(missed, S, other, "Europe/London") == []
 
 
 def test_half_open_window_includes_the_end_and_excludes_the_start() -> None:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from crickets.domain.actions import Action
 from crickets.domain.countdown import badge_text, next_badge_change, relative_text
 from crickets.domain.interview import Interview
 from crickets.domain.phases import Phase, next_change, phase
@@ -105,10 +106,14 @@ def tray_state(
 
 
 def next_display_change(
-    interviews: Sequence[Interview], settings: Settings, now: datetime
+    interviews: Sequence[Interview],
+    settings: Settings,
+    now: datetime,
+    log: Sequence[Action] = (),
+    my_zone: str = "UTC",
 ) -> datetime | None:
     """The earliest instant at which the tray's picture, a phase or a reminder changes."""
-    candidates: list[datetime | None] = [next_reminder_at(interviews, settings, now)]
+    candidates: list[datetime | None] = [next_reminder_at(interviews, settings, now, log, my_zone)]
     for interview in interviews:
         candidates.append(next_change(interview, settings, now))
         if phase(interview, settings, now) is Phase.WAITED_OUT:

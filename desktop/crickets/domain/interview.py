@@ -101,6 +101,23 @@ class Interview:
     def is_follow_on(self) -> bool:
         return self.reschedules_id is not None
 
+    def follow_on(self, local_start: datetime, zone: str) -> Interview:
+        """The interview that replaces this missed one at a newly agreed time.
+
+        Contact details carry over; the new one links back, starts scheduled, and keeps the
+        invitation's UID with the next SEQUENCE so an exported .ics updates the same event.
+        """
+        return replace(
+            self,
+            id=None,
+            local_start=local_start,
+            zone=zone,
+            status=Status.SCHEDULED,
+            reschedules_id=self.id,
+            call_started_at=None,
+            ics_sequence=self.ics_sequence + 1,
+        )
+
     def with_status(self, status: Status, *, at: datetime | None = None) -> Interview:
         """A copy in ``status``; entering IN_CALL records when the call started."""
         started = at if status is Status.IN_CALL else self.call_started_at

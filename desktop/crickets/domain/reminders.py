@@ -10,11 +10,13 @@ reported as missed instead of fired.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from crickets.domain.actions import Action
 from crickets.domain.clock import require_aware
+from crickets.domain.followups import followup_plan
 from crickets.domain.interview import Interview, Status
 from crickets.domain.phases import overdue_at, stop_waiting_at
 from crickets.domain.settings import Settings
@@ -27,6 +29,8 @@ class ReminderKind(enum.Enum):
     OVERDUE = "overdue"  # nobody called: open the guided window
     STOP_WAITING = "stop-waiting"  # waited long enough: email and reschedule
     HOW_DID_IT_GO = "how-did-it-go"  # the call's planned end: record the outcome, thank-you
+    THANK_YOU = "thank-you"  # the morning after, when no thank-you went out
+    NUDGE = "nudge"  # two working days after a reschedule request with no answer
 
 
 @dataclass(frozen=True)
@@ -43,10 +47,23 @@ class DueReminders:
     missed: tuple[Reminder, ...] = ()
 
 
-def schedule(interview: Interview, settings: Settings) -> list[Reminder]:
-    """Every reminder the interview will ever raise in its current status, in time order."""
+def schedule(
+    interview: Interview, settings: Settings, log: Sequence[Action] = (), my_zone: str = "UTC"
+) -> list[Reminder]:
+    """Every reminder the interview will raise in its current status and log, in time order."""
     if interview.id is None:
         return []
+    mine = [a for a in log if a.interview_id == interview.id]
+    later = [
+        Reminder(interview.id, ReminderKind(kind), at, until)
+        for kind, at, until in followup_plan(interview, settings, mine, my_zone)
+    ]
+    return _timed(interview, settings) + later
+
+
+def _timed(interview: Interview, settings: Settings) -> list[Reminder]:
+    """The reminders fixed by the clock alone (before, at and after the start)."""
+    assert interview.id is not None
     iid, start = interview.id, interview.start
     stale = settings.stale_after
     if interview.status is Status.IN_CALL:
@@ -69,7 +86,12 @@ def schedule(interview: Interview, settings: Settings) -> list[Reminder]:
 
 
 def due_reminders(
-    interviews: Iterable[Interview], settings: Settings, since: datetime, now: datetime
+    interviews: Iterable[Interview],
+    settings: Settings,
+    since: datetime,
+    now: datetime,
+    log: Sequence[Action] = (),
+    my_zone: str = "UTC",
 ) -> DueReminders:
     """Reminders whose instant lies in ``(since, now]``: to fire, or missed when stale."""
     since, now = require_aware(since), require_aware(now)
@@ -78,7 +100,7 @@ def due_reminders(
     if now <= since:
         return DueReminders()
     for interview in interviews:
-        for reminder in schedule(interview, settings):
+        for reminder in schedule(interview, settings, log, my_zone):
             if since < reminder.at <= now:
                 (fire if now < reminder.until else missed).append(reminder)
     fire.sort(key=lambda r: (r.at, r.interview_id))
@@ -87,9 +109,13 @@ def due_reminders(
 
 
 def next_reminder_at(
-    interviews: Iterable[Interview], settings: Settings, now: datetime
+    interviews: Iterable[Interview],
+    settings: Settings,
+    now: datetime,
+    log: Sequence[Action] = (),
+    my_zone: str = "UTC",
 ) -> datetime | None:
     """The earliest reminder instant after ``now``: the timer must wake by then."""
     now = require_aware(now)
-    upcoming = [r.at for i in interviews for r in schedule(i, settings) if r.at > now]
+    upcoming = [r.at for i in interviews for r in schedule(i, settings, log, my_zone) if r.at > now]
     return min(upcoming, default=None)

@@ -72,10 +72,13 @@ def same_offset(instant: datetime, zone_a: str, zone_b: str) -> bool:
     )
 
 
-def both_zones(instant: datetime, their_zone: str, my_zone: str) -> str:
-    """``2:00 PM EST (11:00 AM your time)``, or just ``2:00 PM EST`` when the clocks agree."""
+def both_zones(instant: datetime, their_zone: str, my_zone: str, *, inline: bool = False) -> str:
+    """``2:00 PM EST (11:00 AM your time)``, or just ``2:00 PM EST`` when the clocks agree.
+
+    ``inline`` gives ``2:00 PM EST, 11:00 AM your time`` for text already in parentheses.
+    """
     theirs = time_in_zone(instant, their_zone)
     if same_offset(instant, their_zone, my_zone):
         return theirs
-    mine = instant.astimezone(ZoneInfo(my_zone))
-    return f"{theirs} ({clock_time(mine)} your time)"
+    mine = clock_time(instant.astimezone(ZoneInfo(my_zone)))
+    return f"{theirs}, {mine} your time" if inline else f"{theirs} ({mine} your time)"

@@ -24,7 +24,7 @@ from crickets.ui.reminder_memory import ReminderMemory
 
 HEARTBEAT = timedelta(seconds=60)
 PERSIST_EVERY = timedelta(minutes=15)
-_LATE_MARGIN_MS = 20  # wake just after the instant, never just before it
+_LATE_MARGIN_MS = 2  # wake just after the instant, never just before it
 
 
 class Controller(QObject):
@@ -52,6 +52,7 @@ class Controller(QObject):
         self._timer.timeout.connect(self.tick)
         self._memory = ReminderMemory(store)
         self.interviews: Sequence[Interview] = []
+        self.log: list[Action] = []
         self.settings = Settings()
         self.state: TrayState | None = None
         self._last_tick: datetime | None = None
@@ -90,6 +91,7 @@ class Controller(QObject):
     def _load(self) -> None:
         self.interviews = list(self._store.list())  # type: ignore[attr-defined]
         self.settings = self._store.load_settings()  # type: ignore[attr-defined]
+        self.log = list(self._store.actions())  # type: ignore[attr-defined]
         self._version = self._store.data_version()  # type: ignore[attr-defined]
 
     # -- the tick ---------------------------------------------------------------------------
@@ -100,7 +102,7 @@ class Controller(QObject):
             self._load()
             self.data_changed.emit()
         since = self._last_tick or now
-        due = due_reminders(self.interviews, self.settings, since, now)
+        due = due_reminders(self.interviews, self.settings, since, now, self.log, self.my_zone)
         woken = self._memory.take_due_snoozes(self.interviews, self.settings, now)
         # A high-water mark: when the clock is set back, nothing already passed fires again.
         self._last_tick = max(since, now)
@@ -113,7 +115,7 @@ class Controller(QObject):
             self._memory.save_last_tick(self._last_tick)
             self._persisted_at = now
         self._publish(now)
-        self._arm(now)
+        self._arm(self._clock.now())  # not ``now``: drawing may have taken a while
 
     def _persist_due(self, now: datetime) -> bool:
         return self._persisted_at is None or now - self._persisted_at >= PERSIST_EVERY
@@ -127,7 +129,7 @@ class Controller(QObject):
     def next_change(self, now: datetime) -> datetime | None:
         """The next instant something visible changes (a badge, a phase, a reminder, a snooze)."""
         targets = [
-            next_display_change(self.interviews, self.settings, now),
+            next_display_change(self.interviews, self.settings, now, self.log, self.my_zone),
             self._memory.next_snooze(),
         ]
         return min((t for t in targets if t is not None and t > now), default=None)
@@ -160,7 +162,23 @@ class Controller(QObject):
         self.record(reminder.interview_id, ActionKind.DISMISSED, reminder.kind.value)
 
     def record(self, interview_id: int, kind: ActionKind, detail: str = "") -> Action:
-        return self._store.log_action(Action(interview_id, self._clock.now(), kind, detail))  # type: ignore[attr-defined,no-any-return]
+        action: Action = self._store.log_action(  # type: ignore[attr-defined]
+            Action(interview_id, self._clock.now(), kind, detail)
+        )
+        self.log.append(action)  # our own writes do not change the store's data_version
+        return action
+
+    def reschedule(self, interview_id: int, local_start: datetime, zone: str) -> Interview | None:
+        """A new time was agreed: create the follow-on, close the missed one, resume counting."""
+        old = self._store.get(interview_id)  # type: ignore[attr-defined]
+        if old is None:
+            return None
+        new: Interview = self._store.add(old.follow_on(local_start, zone))  # type: ignore[attr-defined]
+        self._store.update(old.with_status(Status.RESCHEDULED))  # type: ignore[attr-defined]
+        self.record(interview_id, ActionKind.RESCHEDULED, f"to #{new.id}")
+        self._memory.close_all_for(interview_id)
+        self.reload()
+        return new
 
     def set_status(self, interview_id: int, status: Status, detail: str = "") -> Interview | None:
         interview = self._store.get(interview_id)  # type: ignore[attr-defined]

@@ -1,0 +1,70 @@
+"""The composition root: the one place that builds and wires everything (DESIGN.md §3).
+
+Nothing imports this module; ``crickets`` (no subcommand) and ``crickets --demo`` reach it
+through :func:`run`. Heavy imports (Qt) happen here, after argument parsing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from crickets import demo, log, paths
+from crickets.domain.clock import SystemClock
+from crickets.localzone import home_zone
+
+SNAPSHOT_CHECK_MS = 3600 * 1000
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    return demo.demo_data_dir() if args.demo else paths.data_dir(args.data_dir)
+
+
+def run(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from crickets import ipc
+    from crickets.storage.errors import StorageError
+    from crickets.storage.opening import open_store
+    from crickets.ui.shell import Shell, show_fatal
+
+    data_dir = _data_dir(args)
+    log.setup(data_dir)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("crickets")
+    app.setApplicationDisplayName("Crickets")
+    app.setDesktopFileName("crickets")
+    app.setQuitOnLastWindowClosed(False)
+    socket = ipc.socket_path(data_dir)
+    request = ipc.open_request(args.open) if args.open else ipc.Request(ipc.Command.FOCUS)
+    if ipc.send(socket, request) is ipc.Delivery.DELIVERED:
+        print("Crickets is already running; it has been brought to the front.")
+        return 0
+    clock = SystemClock()
+    notices: list[str] = []
+    try:
+        opened = open_store(data_dir, clock=clock, on_notice=notices.append)
+        store = opened.store
+    except StorageError as error:  # a store that cannot be used: one clear message
+        show_fatal(str(error))
+        return 2
+    if args.demo:
+        demo.seed(store, clock.now())
+    shell = Shell(app, store, clock, zone_for=lambda s: home_zone(s.home_zone), socket=socket,
+                  data_dir=data_dir, background=args.background, demo=args.demo)  # fmt: skip
+    shell.start()
+    snapshots = QTimer(shell)  # a verified daily snapshot while changes happen (storage decides)
+    snapshots.setTimerType(Qt.TimerType.VeryCoarseTimer)
+    snapshots.timeout.connect(opened.snapshot_if_due)
+    snapshots.start(SNAPSHOT_CHECK_MS)
+    for notice in notices:
+        shell.notifier.notify("Crickets", notice)
+    if args.open:
+        shell.import_file(args.open)
+    code = app.exec()
+    shell.stop()
+    opened.close()
+    return int(code)

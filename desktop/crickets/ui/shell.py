@@ -1,0 +1,234 @@
+"""The running app's Qt side: tray (or the no-tray window), controller, windows, messages.
+
+Built by :mod:`crickets.app` with everything it needs; owns no policy of its own beyond
+routing each intent and event to the piece that handles it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+
+from crickets import ipc
+from crickets.domain.clock import Clock
+from crickets.domain.display import TrayState
+from crickets.domain.interview import Status
+from crickets.domain.reminder_text import render_reminder
+from crickets.domain.reminders import Reminder, ReminderKind
+from crickets.domain.settings import Settings
+from crickets.ui.badge_icon import app_icon
+from crickets.ui.controller import Controller
+from crickets.ui.no_tray_window import NoTrayWindow
+from crickets.ui.notify_chain import NotifyChain, default_notifiers
+from crickets.ui.single_instance import ListenResult, SingleInstanceServer
+from crickets.ui.sleep_watch import SleepWatch
+from crickets.ui.sound import Cue, Sound
+from crickets.ui.tray import Tray
+from crickets.ui.window_factories import register_windows
+from crickets.ui.windows import Windows
+
+logger = logging.getLogger("crickets.shell")
+TRAY_RETRY_MS = 5_000
+TRAY_RETRY_FOR_MS = 60_000
+_SOUNDED = {ReminderKind.START: Cue.DUE, ReminderKind.OVERDUE: Cue.OVERDUE}
+
+
+def show_fatal(message: str) -> None:
+    """One clear message when the app cannot start at all (never a traceback)."""
+    app = QApplication.instance() or QApplication([])
+    box = QMessageBox(QMessageBox.Icon.Critical, "Crickets cannot start", message)
+    box.setObjectName("fatal")
+    box.exec()
+    del app
+
+
+def warm_up_guides() -> None:
+    """Import what the guided window needs ahead of time, so it opens without delay."""
+    import crickets.domain.drafts
+    import crickets.domain.guides
+    import crickets.ui.guide_window  # noqa: F401
+
+
+class Shell(QObject):
+    def __init__(
+        self,
+        app: QApplication,
+        store: Any,
+        clock: Clock,
+        zone_for: Callable[[Settings], str],
+        socket: str,
+        data_dir: Path,
+        background: bool = False,
+        demo: bool = False,
+    ) -> None:
+        super().__init__(app)
+        self.app, self.store, self.clock = app, store, clock
+        self.data_dir, self.background, self.demo = data_dir, background, demo
+        app.setWindowIcon(app_icon())
+        self.controller = Controller(store, clock, zone_for, parent=self)
+        self.tray = Tray(self)
+        self.windows = Windows(self.controller, store, clock)
+        register_windows(self)
+        self.notifier = NotifyChain(default_notifiers(self.tray.icon, parent=self), parent=self)
+        self.sound = Sound(enabled=True)
+        self.server = SingleInstanceServer(socket, parent=self)
+        self.sleep = SleepWatch(clock, parent=self)
+        self.no_tray: NoTrayWindow | None = None
+        self._tray_wait = QTimer(self)
+        self._tray_waited_ms = 0
+        self._wire()
+
+    # -- wiring -------------------------------------------------------------------------------
+
+    def _wire(self) -> None:
+        c, t, w = self.controller, self.tray, self.windows
+        c.state_changed.connect(self._show_state)
+        c.reminder_due.connect(self._remind)
+        c.reminders_missed.connect(self._report_missed)
+        c.data_changed.connect(lambda: self._refresh_open_windows())
+        t.they_called_requested.connect(lambda i: c.set_status(i, Status.IN_CALL))
+        t.call_over_requested.connect(
+            lambda i: w.show_reminder(
+                Reminder(i, ReminderKind.HOW_DID_IT_GO, self.clock.now(), self.clock.now())
+            )
+        )
+        t.havent_called_requested.connect(lambda i: w.open("havent_called", i))
+        t.missed_call_requested.connect(lambda i: w.open("missed_call", i))
+        t.drafts_requested.connect(lambda kind: w.open("drafts", self._focus_id(), kind=kind))
+        t.interview_requested.connect(lambda i: w.open("editor", i))
+        t.add_requested.connect(lambda: w.open("editor", None))
+        t.import_requested.connect(self.choose_import)
+        t.list_requested.connect(lambda: w.open("list"))
+        t.settings_requested.connect(lambda: w.open("settings"))
+        t.quit_requested.connect(self.app.quit)
+        t.icon.messageClicked.connect(self.focus)  # a clicked balloon opens what matters now
+        self.server.focus_requested.connect(self.focus)
+        self.server.reload_requested.connect(c.reload)
+        self.server.open_requested.connect(self.import_file)
+        self.sleep.resumed.connect(c.tick)
+        self.sleep.clock_jumped.connect(lambda _seconds: c.tick())
+        self._tray_wait.timeout.connect(self._retry_tray)
+        self.app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.app and event.type() == QEvent.Type.ApplicationPaletteChange:
+            self.tray.refresh_palette()
+        return False
+
+    def _focus_id(self) -> int | None:
+        return self.controller.state.interview_id if self.controller.state else None
+
+    # -- lifecycle ----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        if self.server.listen() is ListenResult.ALREADY_RUNNING:  # lost a start-up race
+            ipc.send(self.server.path, ipc.Request(ipc.Command.FOCUS))
+            QTimer.singleShot(0, self.app.quit)
+            return
+        self.sleep.start(heartbeat=False)  # the controller's own tick is the heartbeat
+        self._place_tray()
+        # The icon goes up first; the first decryption and badge drawing follow on the first
+        # turn of the event loop, so the tray appears without waiting for them.
+        QTimer.singleShot(0, self._start_counting)
+
+    def _start_counting(self) -> None:
+        self.controller.start()
+        self.sound.enabled = self.controller.settings.sound
+        if self.demo:
+            self.notifier.notify(
+                "Crickets demo", "A practice interview starts in about a minute. Watch the tray."
+            )
+
+    def stop(self) -> None:
+        self.controller.stop()
+        self.sleep.stop()
+        self.server.close()
+        self.tray.icon.hide()
+
+    def _place_tray(self) -> None:
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray.icon.show()
+            return
+        explained = self.store.get_state("no_tray.explained") == "yes"
+        self.no_tray = NoTrayWindow(self.tray.menu, explain=not explained)
+        self.store.set_state("no_tray.explained", "yes")
+        self.no_tray.show()
+        self._tray_wait.start(TRAY_RETRY_MS)  # the tray host may start after us at login
+
+    def _retry_tray(self) -> None:
+        self._tray_waited_ms += TRAY_RETRY_MS
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self._tray_wait.stop()
+            self.tray.icon.show()
+            if self.no_tray is not None:
+                self.no_tray.close()
+                self.no_tray = None
+        elif self._tray_waited_ms >= TRAY_RETRY_FOR_MS:
+            self._tray_wait.stop()
+
+    # -- events -------------------------------------------------------------------------------
+
+    def _show_state(self, state: TrayState) -> None:
+        self.tray.set_state(state)
+        if self.no_tray is not None:
+            self.no_tray.set_state(state, self.tray.dark_panel())
+
+    def _remind(self, reminder: Reminder) -> None:
+        """The window first (it is what the person needs), then the sound and notification."""
+        interview = self.store.get(reminder.interview_id)
+        if interview is None:
+            return
+        self.windows.show_reminder(reminder)
+        if reminder.kind is ReminderKind.START:
+            QTimer.singleShot(0, warm_up_guides)  # the guide may be needed in a few minutes
+        self.sound.enabled = self.controller.settings.sound
+        cue = _SOUNDED.get(reminder.kind)
+        if cue is not None:
+            self.sound.play(cue)
+        text = render_reminder(
+            self.windows.reminder_content(),
+            reminder.kind,
+            interview,
+            self.controller.my_zone,
+            self.clock.now(),
+        )
+        self.notifier.notify(text.title, text.text)
+
+    def _report_missed(self, missed: tuple[Reminder, ...]) -> None:
+        count = len(missed)
+        noun = "reminder" if count == 1 else "reminders"
+        self.notifier.notify(
+            "Crickets",
+            f"{count} {noun} passed while Crickets was not running or the computer slept.",
+        )
+
+    def _refresh_open_windows(self) -> None:
+        for key in self.windows.open_keys():
+            window = self.windows.get(key)
+            refresh = getattr(window, "refresh", None)
+            if callable(refresh):
+                refresh()
+
+    def focus(self) -> None:
+        """A second launch: show what matters now."""
+        state = self.controller.state
+        if (
+            state is not None
+            and state.phase is not None
+            and state.phase.is_waiting
+            and state.interview_id
+        ):
+            self.windows.open("havent_called", state.interview_id)
+        else:
+            self.windows.open("list")
+
+    def choose_import(self) -> None:
+        self.windows.open("import")
+
+    def import_file(self, path: str) -> None:
+        self.windows.open("import", None, path=path)

@@ -1,0 +1,106 @@
+"""Running the real Crickets tray app in the desktop session, at a wall-clock time the test
+chooses (libfaketime: the wall clock is faked, the monotonic clock is not, which is exactly
+what a suspend looks like to a program)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from session import Child, DesktopSession
+
+FAKETIME_LIBS = (
+    "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1",
+    "/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1",
+)
+ARTIFACTS = Path(
+    os.environ.get("CRICKETS_ARTIFACTS", Path(__file__).resolve().parents[2] / "artifacts")
+)
+
+
+def faketime_lib() -> str | None:
+    return next((lib for lib in FAKETIME_LIBS if Path(lib).exists()), None)
+
+
+class App:
+    """One data directory, a faked wall clock, and the app and CLI running against them."""
+
+    def __init__(self, desktop: DesktopSession, tmp: Path, at: str) -> None:
+        self.desktop = desktop
+        self.data = tmp / "data"
+        self.clock_file = tmp / "faketime"
+        self.set_time(at)
+        self.child: Child | None = None
+
+    def set_time(self, at: str) -> None:
+        """Move the app's wall clock to ``at`` ("2026-12-01 18:58:59", UTC) from now on."""
+        self.clock_file.write_text(f"@{at}\n")
+        self.at = at
+
+    def env(self, *, faked: bool = True) -> dict[str, str]:
+        env = {
+            **self.desktop.env,
+            "CRICKETS_DATA_DIR": str(self.data),
+            "TZ": "Europe/London",
+            "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+        }
+        lib = faketime_lib()
+        if faked and lib:
+            env.update(
+                LD_PRELOAD=lib,
+                FAKETIME_TIMESTAMP_FILE=str(self.clock_file),
+                FAKETIME_NO_CACHE="1",
+                FAKETIME_DONT_FAKE_MONOTONIC="1",
+            )
+        return env
+
+    def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
+        env = {**self.env(faked=False), "CRICKETS_CLOCK": self.at.replace(" ", "T") + "+00:00"}
+        return subprocess.run(
+            [sys.executable, "-m", "crickets", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
+
+    def add(self, *args: str) -> dict[str, object]:
+        return json.loads(self.cli("add", "--json", *args).stdout)
+
+    def start(self, *args: str) -> Child:
+        self.child = self.desktop.spawn(
+            [sys.executable, "-m", "crickets", *args], name="crickets", env=self.env()
+        )
+        return self.child
+
+    def launch_again(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "crickets", *args],
+            env=self.env(),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    def tray_icon(self):  # type: ignore[no-untyped-def]
+        icons = self.desktop.wait_until(
+            lambda: [w for w in self.desktop.tray_children() if w.name == "Crickets"],
+            timeout=20,
+            what="the Crickets icon in the tray",
+        )
+        return icons[0]
+
+    def icon_colours(self, name: str) -> dict[str, int]:
+        shot = self.desktop.screenshot(ARTIFACTS / name, window=self.tray_icon().id)
+        return dict(self.desktop.colors(shot))
+
+    def screenshot(self, name: str) -> Path:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        return self.desktop.screenshot(ARTIFACTS / name)
+
+    def stderr(self) -> str:
+        return self.child.stderr_text() if self.child else ""
