@@ -1,0 +1,166 @@
+"""One step of a guided flow as a widget: its words, its checkbox and its action, inline.
+
+The step never writes anything itself: it emits what the person did (``logged``) or asked
+for (``requested``), and the window records it in the action log.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crickets.domain.actions import ActionKind
+from crickets.domain.guides import StepView
+
+CALL_RESULTS = (
+    ("no answer", "No answer"),
+    ("wrong number", "Wrong number"),
+    ("reached", "Reached them"),
+)
+
+
+def _label(text: str, name: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class StepWidget(QFrame):
+    checked = Signal(str, bool)  # step id, ticked
+    logged = Signal(object, str)  # ActionKind, detail
+    requested = Signal(
+        str
+    )  # "draft:<kind>", "reschedule", "reached", "copy:<text>", "dial:<number>"
+
+    def __init__(
+        self, view: StepView, script: str, number: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.step_id = view.step.id
+        self._prefix = f"guide.step.{view.step.id}"
+        self.setObjectName(self._prefix)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        self.box = QCheckBox(view.step.title, self)
+        self.box.setObjectName(f"{self._prefix}.done")
+        self.box.setAccessibleName(f"Done: {view.step.title}")
+        self.box.setStyleSheet("font-weight: 600;")
+        self.box.toggled.connect(lambda on: self.checked.emit(self.step_id, on))
+        self.when = _label("", f"{self._prefix}.when", self)
+        layout.addWidget(self.box)
+        layout.addWidget(self.when)
+        if view.step.text:
+            layout.addWidget(_label(view.step.text, f"{self._prefix}.text", self))
+        for index, item in enumerate(view.step.items):
+            layout.addWidget(_label(f"•  {item}", f"{self._prefix}.item.{index}", self))
+        if view.step.details:
+            self._details(layout, view)
+        self._action(layout, view.step.action, script, number)
+        self.update_view(view, "")
+
+    def update_view(self, view: StepView, relevant_text: str) -> None:
+        self.box.blockSignals(True)
+        self.box.setChecked(view.done)
+        self.box.blockSignals(False)
+        self.when.setText("" if view.unlocked else f"For later: {relevant_text}")
+        self.when.setVisible(not view.unlocked)
+        self.setProperty("unlocked", view.unlocked)
+
+    def _details(self, layout: QVBoxLayout, view: StepView) -> None:
+        toggle = QToolButton(self)
+        toggle.setObjectName(f"{self._prefix}.details")
+        toggle.setText(view.step.details_title or "More")
+        toggle.setCheckable(True)
+        toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toggle.setArrowType(Qt.ArrowType.RightArrow)
+        body = _label(
+            "\n".join(f"•  {d}" for d in view.step.details), f"{self._prefix}.details_text", self
+        )
+        body.setVisible(False)
+
+        def flip(on: bool) -> None:
+            body.setVisible(on)
+            toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+
+        toggle.toggled.connect(flip)
+        layout.addWidget(toggle)
+        layout.addWidget(body)
+
+    def _button(self, row: QHBoxLayout, name: str, text: str, slot: object) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(f"{self._prefix}.{name}")
+        button.setAccessibleName(text.replace("&", ""))
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+        return button
+
+    def _action(self, layout: QVBoxLayout, action: str, script: str, number: str) -> None:
+        row = QHBoxLayout()
+        if action == "call":
+            self._button(
+                row, "copy_number", "Copy number", lambda: self.requested.emit(f"copy:{number}")
+            )
+            self._button(row, "dial", "Dial", lambda: self.requested.emit(f"dial:{number}"))
+            for detail, text in CALL_RESULTS:
+                self._button(
+                    row,
+                    f"result.{detail.replace(' ', '_')}",
+                    text,
+                    lambda _=False, d=detail: self._call_result(d),
+                )
+        elif action in ("voicemail", "callback-script"):
+            view = QPlainTextEdit(script, self)
+            view.setObjectName(f"{self._prefix}.script")
+            view.setReadOnly(True)
+            view.setAccessibleName("Script to read")
+            view.setMaximumHeight(120)
+            layout.addWidget(view)
+            self._button(
+                row, "copy_script", "Copy script", lambda: self.requested.emit(f"copy:{script}")
+            )
+            if action == "voicemail":
+                self._button(
+                    row,
+                    "left",
+                    "I left a voicemail",
+                    lambda: self.logged.emit(ActionKind.VOICEMAIL_LEFT, ""),
+                )
+        elif action.startswith("draft:"):
+            self._button(row, "draft", "Open the email…", lambda: self.requested.emit(action))
+        elif action == "reschedule":
+            self._button(
+                row, "reschedule", "Reschedule…", lambda: self.requested.emit("reschedule")
+            )
+        elif action == "note":
+            note = QLineEdit(self)
+            note.setObjectName(f"{self._prefix}.note")
+            note.setAccessibleName("What you will change next time")
+            row.addWidget(note, 1)
+            self._button(row, "save_note", "Save", lambda: self._save_note(note))
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    def _call_result(self, detail: str) -> None:
+        self.logged.emit(ActionKind.CALLED, detail)
+        if detail == "reached":
+            self.requested.emit("reached")
+
+    def _save_note(self, field: QLineEdit) -> None:
+        text = " ".join(field.text().split())
+        if text:
+            self.logged.emit(ActionKind.NOTE, text[:200])
+            field.clear()
