@@ -160,6 +160,7 @@ def test_export_and_restore_round_trip(tmp_path: Path) -> None:
     assert oct(export.stat().st_mode & 0o777) == "0o600"
     ok(second, "restore", str(export))
     assert json.loads(ok(second, "list", "--json")) == json.loads(ok(first, "list", "--json"))
+    assert json.loads(export.read_text())["actions"] == []
 
 
 def test_restore_of_a_damaged_file_changes_nothing(tmp_path: Path) -> None:
