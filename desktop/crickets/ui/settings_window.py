@@ -38,6 +38,7 @@ PROFILE = {
 
 class SettingsWindow(QDialog):
     settings_saved = Signal(object)  # the Settings as stored
+    wording_requested = Signal()  # open the message-template editor
 
     def __init__(
         self,
@@ -98,7 +99,10 @@ class SettingsWindow(QDialog):
         self.save_button = named_button("Save", "settings.save", "Save the settings")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
+        wording = named_button("Your own &wording…", "settings.wording", "Edit message templates")
+        wording.clicked.connect(self.wording_requested.emit)
         row.addWidget(defaults)
+        row.addWidget(wording)
         row.addStretch(1)
         row.addWidget(cancel)
         row.addWidget(self.save_button)

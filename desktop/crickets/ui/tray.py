@@ -11,21 +11,12 @@ from PySide6.QtGui import QAction, QGuiApplication, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from crickets.domain.display import IDLE, Tone, TrayState
+from crickets.domain.drafts import DraftKind
 from crickets.domain.phases import Phase
 from crickets.ui.badge_icon import badge_icon
 
 #: (kind, label) for the Drafts submenu, in the order a person needs them.
-DRAFT_KINDS = (
-    ("confirmation", "Confirmation (before the call)"),
-    ("follow-up", "They haven't called: follow-up"),
-    ("reschedule", "Reschedule: propose three times"),
-    ("second-miss", "Missed again: ask them to call you"),
-    ("apology", "I missed their call: apology"),
-    ("thank-you", "Thank-you (after the call)"),
-    ("nudge", "Gentle nudge (no answer to a reschedule)"),
-    ("voicemail", "Voicemail script"),
-    ("callback", "Call-back script"),
-)
+DRAFT_KINDS = tuple((kind.value, kind.label) for kind in DraftKind)
 
 
 def is_dark(colour_lightness: int) -> bool:

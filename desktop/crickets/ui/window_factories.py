@@ -60,6 +60,7 @@ def register_windows(shell: Shell) -> None:
         window = SettingsWindow(store, autostart.is_enabled, autostart.set_enabled)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.settings_saved.connect(lambda _s: controller.reload())
+        window.wording_requested.connect(lambda: windows.open("templates"))
         return window
 
     def drafts(interview_id: int | None, kind: str = "follow-up", **_: Any) -> QWidget:
@@ -89,7 +90,11 @@ def register_windows(shell: Shell) -> None:
         )
         iid = int(interview.id or 0)
         window.draft_used.connect(lambda k, how: controller.record(iid, _USED[how], k))
-        window.edit_requested.connect(lambda _field: windows.open("editor", iid))
+        window.edit_requested.connect(
+            lambda field: windows.open(
+                "settings" if field.startswith("profile.") else "editor", iid
+            )
+        )
         return window
 
     def guide(flow_name: str) -> Callable[..., QWidget]:
@@ -115,6 +120,24 @@ def register_windows(shell: Shell) -> None:
         window.draft_requested.connect(lambda i, kind: windows.open("drafts", i, kind=kind))
         return window
 
+    def templates(_: int | None, **__: Any) -> QWidget:
+        from crickets.domain.drafts import TemplateError
+        from crickets.services import draft_templates as chosen
+        from crickets.ui.templates_dialog import TemplatesDialog
+
+        def load(kind: Any) -> tuple[str, bool]:
+            found = chosen.load_template(kind, store)
+            return found.text, found.is_override
+
+        def save(kind: Any, text: str) -> str | None:
+            try:
+                chosen.save_override(kind, text, store)
+            except TemplateError as error:
+                return str(error)
+            return None
+
+        return TemplatesDialog(load, save, lambda kind: chosen.reset_override(kind, store))
+
     windows.factories.update(
         editor=editor,
         list=listing,
@@ -123,6 +146,7 @@ def register_windows(shell: Shell) -> None:
         reschedule=reschedule,
         havent_called=guide("havent-called"),
         missed_call=guide("missed-call"),
+        templates=templates,
     )
 
 
