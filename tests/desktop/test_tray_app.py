@@ -72,9 +72,7 @@ def test_tray_icon_badge_pixels_and_the_start_notification(
     )
     assert before != after
     note = desktop.wait_until(
-        lambda: [
-            n for n in desktop.notifications() if n.summary.startswith("It's time")
-        ],
+        lambda: [n for n in desktop.notifications() if n.summary.startswith("It's time")],
         timeout=10,
         what="the 'it's time' notification",
     )
