@@ -15,6 +15,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from crickets.atomic_files import write_atomically
 from crickets.services import mail
 from crickets.services.mail import Message
 
@@ -162,5 +163,5 @@ def test_the_draft_file_is_written_atomically_and_privately(tmp_path: Path) -> N
 def test_a_failed_write_leaves_nothing_behind(tmp_path: Path) -> None:
     (tmp_path / "taken").mkdir()
     with pytest.raises(OSError):
-        mail.write_atomically(tmp_path / "taken", b"data")
+        write_atomically(tmp_path / "taken", b"data")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["taken"]

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from crickets.atomic_files import write_atomically
 from crickets.commands.context import CliContext, UsageError
 from crickets.domain.portable import export_document
 
@@ -32,22 +31,6 @@ def register(subparsers: Any) -> None:
     )
     restore.add_argument("file", metavar="FILE")
     restore.set_defaults(func=run_restore)
-
-
-def write_atomically(path: Path, data: bytes, mode: int = 0o600) -> None:
-    """Write to a temporary file beside ``path``, flush it to disk, then rename over it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(temp).chmod(mode)
-        Path(temp).replace(path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def run_export(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -17,6 +17,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from crickets.atomic_files import write_atomically
 from crickets.commands.context import CliContext, UsageError
 from crickets.domain.draft_context import DraftRequest, Gap, default_interview
 from crickets.domain.drafts import Draft, DraftKind, make_draft
@@ -108,7 +109,7 @@ _TOO_LONG = (
 def _emit(args: argparse.Namespace, ctx: CliContext, data: bytes, what: str) -> int:
     if args.out:
         try:
-            mail.write_atomically(Path(args.out), data)
+            write_atomically(Path(args.out), data)
         except OSError as error:
             raise UsageError(f"--out: cannot write {args.out}: {error.strerror}") from None
         ctx.print(f"Saved {what} to {args.out}")

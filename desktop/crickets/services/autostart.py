@@ -19,10 +19,11 @@ import plistlib
 import re
 import subprocess
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
+
+from crickets.atomic_files import write_atomically
 
 BACKGROUND_FLAG = "--background"
 ENTRY_NAME = "crickets.desktop"
@@ -76,19 +77,6 @@ def string_value(text: str) -> str:
 def exec_value(argv: Sequence[str]) -> str:
     """The ``Exec=`` value for ``argv``: quoted per argument, then escaped as a string."""
     return string_value(" ".join(quote_exec_arg(a) for a in argv))
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        Path(temp).chmod(0o644)
-        Path(temp).replace(path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def _remove(path: Path) -> None:
@@ -147,7 +135,7 @@ class XdgAutostart:
         return keys.get("Hidden") != "true" and keys.get("X-GNOME-Autostart-enabled") != "false"
 
     def enable(self) -> None:
-        _write_atomically(self.path, self.entry_text().encode())
+        write_atomically(self.path, self.entry_text().encode(), mode=0o644)
 
     def disable(self) -> None:
         _remove(self.path)
@@ -176,7 +164,7 @@ class LaunchAgent:
             "RunAtLoad": True,
             "ProcessType": "Interactive",
         }
-        _write_atomically(self.path, plistlib.dumps(agent))
+        write_atomically(self.path, plistlib.dumps(agent), mode=0o644)
 
     def disable(self) -> None:
         self.path.unlink(missing_ok=True)

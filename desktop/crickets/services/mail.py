@@ -16,8 +16,6 @@ U+2028/2029 first (each run becomes one space): a header cannot be injected.
 from __future__ import annotations
 
 import email.policy
-import os
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from email.headerregistry import Address
@@ -25,6 +23,7 @@ from email.message import EmailMessage
 from pathlib import Path
 from urllib.parse import quote
 
+from crickets.atomic_files import write_atomically
 from crickets.domain import validation
 
 MAILTO_LIMIT = 1800  # longer links are cut or refused by some mail apps and browsers
@@ -114,22 +113,6 @@ def eml_message(message: Message) -> EmailMessage:
 
 def eml_bytes(message: Message) -> bytes:
     return eml_message(message).as_bytes(policy=EML_POLICY)
-
-
-def write_atomically(path: Path, data: bytes, mode: int = 0o600) -> None:
-    """Write beside ``path``, flush to disk, then rename over it: never half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(temp).chmod(mode)
-        Path(temp).replace(path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def save_eml(path: Path, message: Message) -> None:

@@ -23,10 +23,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from crickets.atomic_files import fsync_directory
 from crickets.domain.clock import require_aware
 from crickets.storage import migrations
 from crickets.storage.errors import StorageError
-from crickets.storage.recovery import fsync_directory, stamp
+from crickets.storage.recovery import stamp
 from crickets.storage.store import Store
 
 BACKUP_DIR_NAME = "backups"

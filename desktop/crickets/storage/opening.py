@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from crickets.atomic_files import write_atomically
 from crickets.domain.clock import Clock
 from crickets.paths import database_path
 from crickets.storage import backups, migrations
@@ -47,7 +48,7 @@ from crickets.storage.keychain import (
     KeySource,
     obtain_key,
 )
-from crickets.storage.recovery import fsync_directory, set_aside
+from crickets.storage.recovery import set_aside
 from crickets.storage.store import BUSY_TIMEOUT_S, Store, is_corruption
 
 MARKER_NAME = "crickets-store.json"
@@ -272,7 +273,9 @@ def _ensure_identity(store: Store, data_dir: Path) -> str:
     except (OSError, ValueError):
         current = None
     if current != wanted:
-        _write_atomically(marker, (json.dumps(wanted, indent=2) + "\n").encode())
+        write_atomically(
+            marker, (json.dumps(wanted, indent=2) + "\n").encode(), sync_directory=True
+        )
     return store_id
 
 
@@ -333,21 +336,6 @@ def _tell_about_key(store: Store, found: FoundKey, say: Callable[[str], None]) -
 
 
 # -- small helpers -------------------------------------------------------------------------
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(temp).chmod(0o600)
-        Path(temp).replace(path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    fsync_directory(path.parent)
 
 
 def _one_line(text: str) -> str:

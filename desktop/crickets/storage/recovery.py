@@ -7,12 +7,11 @@ had. They move first: a crash half-way never leaves an old WAL beside a new data
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 from datetime import UTC, datetime
 from pathlib import Path
 
+from crickets.atomic_files import fsync_directory
 from crickets.domain.clock import require_aware
 
 _SIDE_FILES = ("-shm", "-wal")
@@ -52,13 +51,3 @@ def set_aside_files(database: Path) -> list[Path]:
         if match and match["db"] == database.name:
             found.append((match["stamp"], path))
     return [path for _stamp, path in sorted(found)]
-
-
-def fsync_directory(directory: Path) -> None:
-    """Make renames in ``directory`` durable (best effort: not every platform allows it)."""
-    with contextlib.suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
