@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from crickets.atomic_files import fsync_directory
 from crickets.storage.crypto import decode_key, encode_key, new_key
 from crickets.storage.errors import KeychainLocked, KeyMissing, StoreReadOnly
 
@@ -246,7 +247,7 @@ def _move_into_keychain(
     if existing is None or decode_key(existing) != key:
         return None  # writes lost, or an entry that is not ours: never overwrite it
     path.unlink()
-    _fsync_dir(path.parent)
+    fsync_directory(path.parent)
     return FoundKey(
         key,
         KeySource.KEYCHAIN,
@@ -277,7 +278,7 @@ def _create_key_file(path: Path, read_only: bool, message: str, state: KeyState)
             )
     finally:
         Path(temp).unlink(missing_ok=True)
-    _fsync_dir(path.parent)
+    fsync_directory(path.parent)
     return FoundKey(key, KeySource.KEY_FILE, state, message, created=True, key_file=path)
 
 
@@ -298,15 +299,6 @@ def _read_key_file(path: Path) -> bytes:
             f"The Crickets key file {path} cannot be read ({_short(error)}); nothing was changed."
         ) from None
     return decode_key(text)
-
-
-def _fsync_dir(directory: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def _short(error: BaseException) -> str:
