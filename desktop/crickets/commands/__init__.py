@@ -4,4 +4,4 @@ A command's handler is ``run(args, ctx) -> int``. Bad input raises :class:`Usage
 (exit 2, one line on stderr, nothing changed).
 """
 
-COMMAND_MODULES = ("interviews", "status", "backup", "draft", "storage_cmds")
+COMMAND_MODULES = ("interviews", "status", "backup", "draft", "storage_cmds", "ics")

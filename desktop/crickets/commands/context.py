@@ -53,5 +53,25 @@ class CliContext:
         json.dump(data, self.out, indent=2, ensure_ascii=False)
         self.out.write("\n")
 
+    def emit_bytes(self, data: bytes, out: str | None, saved: str) -> None:
+        """``data`` into the file ``out`` (atomically, then ``saved`` is printed), or to
+        standard output as bytes when no file was named."""
+        if out:
+            from crickets.atomic_files import write_atomically
+
+            try:
+                write_atomically(Path(out), data)
+            except OSError as error:
+                raise UsageError(f"--out: cannot write {out}: {error.strerror}") from None
+            self.print(saved)
+            return
+        binary = getattr(self.out, "buffer", None)
+        self.out.flush()
+        if binary is None:
+            self.out.write(data.decode("utf-8"))
+            return
+        binary.write(data)
+        binary.flush()
+
     def warn(self, text: str) -> None:
         print(f"crickets: {text}", file=self.err)

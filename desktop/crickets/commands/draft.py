@@ -14,10 +14,8 @@ latest. What the draft lacks (no recipient, no name …) is noted on standard er
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
-from crickets.atomic_files import write_atomically
 from crickets.commands.context import CliContext, UsageError
 from crickets.domain.draft_context import DraftRequest, Gap, default_interview
 from crickets.domain.drafts import Draft, DraftKind, make_draft
@@ -107,13 +105,8 @@ _TOO_LONG = (
 
 
 def _emit(args: argparse.Namespace, ctx: CliContext, data: bytes, what: str) -> int:
-    if args.out:
-        try:
-            write_atomically(Path(args.out), data)
-        except OSError as error:
-            raise UsageError(f"--out: cannot write {args.out}: {error.strerror}") from None
-        ctx.print(f"Saved {what} to {args.out}")
-        return 0
+    ctx.emit_bytes(data, args.out, f"Saved {what} to {args.out}")
+    return 0
     ctx.out.flush()
     buffer = getattr(ctx.out, "buffer", None)
     if buffer is not None:
