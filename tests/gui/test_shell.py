@@ -18,7 +18,7 @@ START = datetime(2026, 12, 1, 19, 0, tzinfo=UTC)
 WINDOWS = {
     "editor": "editor", "list": "list", "settings": "settings", "drafts": "drafts",
     "reschedule": "reschedule", "havent_called": "guide.havent-called",
-    "missed_call": "guide.missed-call", "templates": "templates",
+    "missed_call": "guide.missed-call", "templates": "templates", "import_": "import",
 }  # fmt: skip
 
 

@@ -23,6 +23,7 @@ from crickets.domain.reminders import Reminder, ReminderKind
 from crickets.domain.settings import Settings
 from crickets.ui.badge_icon import app_icon
 from crickets.ui.controller import Controller
+from crickets.ui.drop_import import CalendarDropFilter
 from crickets.ui.no_tray_window import NoTrayWindow
 from crickets.ui.notify_chain import NotifyChain, default_notifiers
 from crickets.ui.single_instance import ListenResult, SingleInstanceServer
@@ -114,6 +115,9 @@ class Shell(QObject):
         self.sleep.clock_jumped.connect(lambda _seconds: c.tick())
         self._tray_wait.timeout.connect(self._retry_tray)
         self.app.installEventFilter(self)
+        self.drops = CalendarDropFilter(self)
+        self.drops.dropped.connect(self.import_file)
+        self.app.installEventFilter(self.drops)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.app and event.type() == QEvent.Type.ApplicationPaletteChange:
@@ -228,7 +232,8 @@ class Shell(QObject):
             self.windows.open("list")
 
     def choose_import(self) -> None:
-        self.windows.open("import")
+        self.windows.open("import_")
 
     def import_file(self, path: str) -> None:
-        self.windows.open("import", None, path=path)
+        """An invitation dropped on a window, opened with the app, or sent by a second launch."""
+        self.windows.open("import_", None, path=path)

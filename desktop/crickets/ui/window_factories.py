@@ -40,6 +40,7 @@ def register_windows(shell: Shell) -> None:
         interview = store.get(interview_id) if interview_id is not None else None
         window = InterviewEditor(store, clock, controller.my_zone, interview)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a fresh form next time
+        _add_paste_box(window, shell)
         window.interview_saved.connect(lambda _i: controller.reload())
         return window
 
@@ -115,9 +116,23 @@ def register_windows(shell: Shell) -> None:
             clock,
             controller.my_zone,
             controller.reschedule,
-            export_ics=lambda i: _export_ics(i, clock),
+            export_ics=lambda i: _export_ics(i, clock, store),
         )
         window.draft_requested.connect(lambda i, kind: windows.open("drafts", i, kind=kind))
+        return window
+
+    def importer(_: int | None, path: str = "", **__: Any) -> QWidget:
+        from crickets.ui.import_dialog import ImportDialog
+
+        window = ImportDialog(
+            _invitation_reader(shell),
+            lambda event: _plan(store, event),
+            lambda event, source, confirm: _apply(store, event, source, confirm),
+            clock,
+            controller.my_zone,
+            _choose_calendar_file,
+        )
+        window.imported.connect(lambda _result: controller.reload())
         return window
 
     def templates(_: int | None, **__: Any) -> QWidget:
@@ -147,6 +162,7 @@ def register_windows(shell: Shell) -> None:
         havent_called=guide("havent-called"),
         missed_call=guide("missed-call"),
         templates=templates,
+        import_=importer,
     )
 
 
@@ -205,6 +221,69 @@ def _guide_window(shell: Shell, flow_name: str, interview_id: int | None) -> QWi
     return window
 
 
+def _invitation_reader(shell: Shell) -> Callable[[str], tuple[Any | None, str]]:
+    """Path -> (invitation, "") or (None, one sentence). Runs on the import worker thread,
+    so everything it needs from the store is read here, on the GUI thread, beforehand."""
+    from crickets.services.ics_import import IcsError, parse_invitation
+    from crickets.services.ics_limits import MAX_BYTES
+
+    zone, clock = shell.controller.my_zone, shell.clock
+    my_email = shell.store.load_profile().email
+
+    def read(path: str) -> tuple[Any | None, str]:
+        try:
+            with Path(path).open("rb") as handle:
+                data = handle.read(MAX_BYTES + 1)  # the parser refuses a larger file itself
+        except OSError as error:
+            return None, f"Crickets cannot read {path}: {error.strerror or error}."
+        try:
+            return parse_invitation(data, my_zone=zone, now=clock.now(), my_email=my_email), ""
+        except IcsError as error:
+            return None, str(error)
+
+    return read
+
+
+def _plan(store: Any, event: Any) -> Any:
+    from crickets.services.ics_apply import plan_import
+
+    return plan_import(store, event)
+
+
+def _apply(store: Any, event: Any, source: bytes, confirm: bool) -> Any:
+    from crickets.services.ics_apply import apply_import
+
+    return apply_import(store, event, source, confirm_cancel=confirm)
+
+
+def _choose_calendar_file() -> str | None:
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _ = QFileDialog.getOpenFileName(
+        None, "Import an invitation", "", "Calendar (*.ics *.ical)"
+    )
+    return path or None
+
+
+def _add_paste_box(editor: QWidget, shell: Shell) -> None:
+    from crickets.services.invite_text import understand_invite_text
+    from crickets.ui.paste_invite import PasteInviteBox
+
+    area = getattr(editor, "paste_area", None)
+    if area is None or area.layout() is None:
+        return
+    zone, clock = shell.controller.my_zone, shell.clock
+    settings = shell.controller.settings
+    box = PasteInviteBox(
+        lambda text: understand_invite_text(
+            text, my_zone=zone, now=clock.now(), day_first=settings.day_first
+        ),
+        area,
+    )
+    box.fields_understood.connect(editor.apply_fields)  # type: ignore[attr-defined]
+    area.layout().addWidget(box)
+
+
 def _tel(number: str) -> str:
     return "tel:" + "".join(c for c in number if c.isdigit() or c == "+")
 
@@ -221,15 +300,15 @@ def _nothing_scheduled() -> QWidget:
     return box
 
 
-def _export_ics(interview: Interview, clock: Clock) -> None:
+def _export_ics(interview: Interview, clock: Clock, store: Any) -> None:
+    """ "Add to my calendar": an .ics with the store's stable UID, so calendars update it."""
     from PySide6.QtWidgets import QFileDialog
 
-    from crickets.services.ics_export import interview_to_ics
-    from crickets.services.mail_names import draft_file_name
+    from crickets.atomic_files import write_atomically
+    from crickets.services.ics_export import interview_to_ics, suggested_filename, uid_word
 
-    name = draft_file_name(interview.company, "calendar").removesuffix(".eml") + ".ics"
+    name = suggested_filename(interview)
     path, _ = QFileDialog.getSaveFileName(None, "Add to my calendar", name, "Calendar (*.ics)")
     if path:
-        from crickets.commands.backup import write_atomically
-
-        write_atomically(Path(path), interview_to_ics(interview, now=clock.now()), mode=0o644)
+        data = interview_to_ics(interview, now=clock.now(), uid_token=uid_word(store))
+        write_atomically(Path(path), data, mode=0o644)

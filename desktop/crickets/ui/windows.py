@@ -45,6 +45,7 @@ class Windows(QObject):
         if window is None:
             window = build()
             window.setObjectName(window.objectName() or key)
+            window.setAcceptDrops(True)  # an invitation dropped on any window is imported
             window.destroyed.connect(lambda _=None, k=key: self._open.pop(k, None))
             self._open[key] = window
         window.show()
