@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 ARGS   ?=
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench bundle bench-size clean
 
 $(VENV)/.installed-run: pyproject.toml
 	@bash scripts/bootstrap.sh run
@@ -25,6 +25,14 @@ lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+
+# The one-folder bundle, dist/crickets (packaging/build.sh; installs the `package` extra).
+bundle: $(VENV)/.installed-run
+	@bash packaging/build.sh
+
+# Bundle and fresh-venv sizes into bench/results.md (the "## Size" section).
+bench-size: $(VENV)/.installed-run
+	$(VENV)/bin/python bench/size.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
