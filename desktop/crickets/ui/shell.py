@@ -81,6 +81,9 @@ class Shell(QObject):
         self.sleep = SleepWatch(clock, parent=self)
         self.no_tray: NoTrayWindow | None = None
         self._tray_wait = QTimer(self)
+        self._starter = QTimer(self)  # the first tick, on the first event-loop turn
+        self._starter.setSingleShot(True)
+        self._starter.timeout.connect(self._start_counting)
         self._tray_waited_ms = 0
         self._wire()
 
@@ -138,7 +141,7 @@ class Shell(QObject):
         self._place_tray()
         # The icon goes up first; the first decryption and badge drawing follow on the first
         # turn of the event loop, so the tray appears without waiting for them.
-        QTimer.singleShot(0, self._start_counting)
+        self._starter.start(0)
 
     def _start_counting(self) -> None:
         self.controller.start()
@@ -149,6 +152,7 @@ class Shell(QObject):
             )
 
     def stop(self) -> None:
+        self._starter.stop()  # quitting before the first tick: it must not run afterwards
         self.controller.stop()
         self.sleep.stop()
         self.server.close()

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QMenu, QPushButton
+
+from crickets.domain.display import Tone, TrayState
+from crickets.domain.phases import Phase
+from crickets.ui.no_tray_window import EXPLANATION, NoTrayWindow
+
+STATE = TrayState(
+    1,
+    Phase.GET_READY,
+    Tone.SOON,
+    "9m",
+    "Phone screen with Acme: in 9 min, 2:00 PM EST",
+    "Phone screen with Acme: in 9 min",
+)
+
+
+def test_the_countdown_window_shows_the_badge_sentence_and_menu(qtbot) -> None:  # type: ignore[no-untyped-def]
+    menu = QMenu()
+    menu.addAction("Add interview…")
+    window = NoTrayWindow(menu, explain=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.set_state(STATE, dark_panel=False)
+    assert window.sentence == STATE.tooltip
+    assert window.findChild(QLabel, "no_tray.badge").pixmap().width() == 32
+    assert window.findChild(QLabel, "no_tray.explanation").text() == EXPLANATION
+    assert window.findChild(QLabel, "no_tray.explanation").isVisible()
+    assert window.findChild(QPushButton, "no_tray.menu").menu() is menu
+
+
+def test_the_explanation_is_shown_only_once(qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = NoTrayWindow(QMenu(), explain=False)
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.findChild(QLabel, "no_tray.explanation").isVisible()
+
+
+def test_the_shell_falls_back_to_it_when_there_is_no_tray(tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Offscreen has no system tray, exactly like a desktop without one."""
+    from datetime import UTC, datetime
+
+    from PySide6.QtWidgets import QApplication
+
+    from crickets.domain.clock import FixedClock
+    from crickets.storage.store import Store
+    from crickets.ui.shell import Shell
+
+    store = Store.open(tmp_path)
+    shell = Shell(
+        QApplication.instance(),
+        store,
+        FixedClock(datetime(2026, 12, 1, tzinfo=UTC)),  # type: ignore[arg-type]
+        zone_for=lambda s: "UTC",
+        socket=str(tmp_path / "s.sock"),
+        data_dir=tmp_path,
+    )
+    shell.start()
+    qtbot.waitUntil(lambda: shell.controller.state is not None)  # the first tick has run
+    assert shell.no_tray is not None and shell.no_tray.isVisible()
+    assert shell.no_tray.sentence == "Crickets: nothing scheduled"
+    assert store.get_state("no_tray.explained") == "yes"
+    shell.no_tray.close()
+    shell.stop()
+    store.close()
+
+
+def test_quitting_before_the_first_tick_is_clean(tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from PySide6.QtWidgets import QApplication
+
+    from crickets.domain.clock import FixedClock
+    from crickets.storage.store import Store
+    from crickets.ui.shell import Shell
+
+    store = Store.open(tmp_path)
+    shell = Shell(
+        QApplication.instance(),
+        store,
+        FixedClock(datetime(2026, 12, 1, tzinfo=UTC)),  # type: ignore[arg-type]
+        zone_for=lambda s: "UTC",
+        socket=str(tmp_path / "s.sock"),
+        data_dir=tmp_path,
+    )
+    shell.start()
+    shell.stop()
+    store.close()
+    QApplication.processEvents()  # one event-loop turn: the cancelled first tick must not run
+    assert shell.controller.state is None
+    if shell.no_tray is not None:
+        shell.no_tray.close()
