@@ -35,11 +35,12 @@ def cpu_seconds(pid: int) -> float:
 
 
 def context_switches(pid: int) -> int:
-    """Voluntary + involuntary switches of every thread: a wake-up count from the kernel."""
+    """Voluntary switches of every thread: each is the thread going to sleep after waking,
+    so it counts wake-ups. (Involuntary ones count preemption by other load instead.)"""
     total = 0
     for task in Path(f"/proc/{pid}/task").iterdir():
         for line in (task / "status").read_text().splitlines():
-            if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
+            if line.startswith("voluntary_ctxt_switches"):
                 total += int(line.split()[1])
     return total
 

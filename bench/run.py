@@ -168,7 +168,7 @@ def report(
             "≤ 0.1 s",
         ),
         (
-            "Idle wake-ups per hour (context switches)",
+            "Idle wake-ups per hour (voluntary context switches)",
             f"{r['idle_wake_bare']:.0f}",
             f"{r['idle_wake']:.0f}",
             f"+{r['idle_wake'] - r['idle_wake_bare']:.0f}",

@@ -7,6 +7,7 @@ through :func:`run`. Heavy imports (Qt) happen here, after argument parsing.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
 
@@ -27,6 +28,7 @@ def run(args: argparse.Namespace) -> int:
 
     from crickets import ipc
     from crickets.storage.errors import StorageError
+    from crickets.storage.keychain import file_only
     from crickets.storage.opening import open_store
     from crickets.ui.shell import Shell, show_fatal
 
@@ -46,7 +48,11 @@ def run(args: argparse.Namespace) -> int:
     clock = SystemClock()
     notices: list[str] = []
     try:
-        opened = open_store(data_dir, clock=clock, on_notice=notices.append)
+        # The demo's throw-away store keeps its key in a file beside it, never in the
+        # person's real keychain, and its storage notices would only confuse a first look.
+        keychain = file_only() if args.demo else None
+        say = (lambda _text: None) if args.demo else notices.append
+        opened = open_store(data_dir, clock=clock, keychain=keychain, on_notice=say)
         store = opened.store
     except StorageError as error:  # a store that cannot be used: one clear message
         show_fatal(str(error))
@@ -67,4 +73,6 @@ def run(args: argparse.Namespace) -> int:
     code = app.exec()
     shell.stop()
     opened.close()
+    if args.demo:
+        shutil.rmtree(data_dir, ignore_errors=True)  # throw-away: nothing of it stays
     return int(code)

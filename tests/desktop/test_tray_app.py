@@ -169,3 +169,35 @@ def test_resume_from_suspend_across_the_start_opens_the_guide(
             if process is not None:
                 process.terminate()
                 process.communicate(timeout=10)  # also closes its pipes
+
+
+IMPORT_TITLE = "Crickets — import an invitation"
+INVITE = Path(__file__).resolve().parents[1] / "data" / "ics" / "google_request.ics"
+
+
+def test_opening_an_invitation_with_the_app_imports_it(app: App, desktop: DesktopSession) -> None:
+    """What a file manager does: `crickets FILE.ics`, first to start, then to a running app."""
+    app.set_time("2026-11-25 12:00:00")
+    app.start(str(INVITE))
+    app.tray_icon()
+    assert desktop.find_window(IMPORT_TITLE, timeout=15)
+    again = app.launch_again(str(INVITE))
+    assert again.returncode == 0, again.stderr
+    assert "already running" in again.stdout
+
+
+def test_the_demo_reaches_the_guide_on_its_own(desktop: DesktopSession, tmp_path: Path) -> None:
+    """`crickets --demo`: an interview ~75 s away; the wall clock is moved past the grace
+    period and the app opens the guide by itself on its next tick (a reminder ~15 s in)."""
+    demo = App(desktop, tmp_path, at="2026-12-01 10:00:00")
+    demo.start("--demo")
+    try:
+        demo.tray_icon()
+        demo.set_time("2026-12-01 10:01:50")
+        assert desktop.find_window(GUIDE_TITLE, timeout=30)
+        demo.screenshot("demo-guide.png")
+    finally:
+        assert demo.child is not None
+        demo.child.stop()
+    assert "Traceback" not in demo.stderr()
+    assert not (tmp_path / "data").exists()  # --demo never touched the real data folder

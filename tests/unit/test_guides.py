@@ -113,3 +113,26 @@ def test_malformed_guides_are_refused(bad: dict[str, object]) -> None:
 
 def test_elapsed_before_the_start() -> None:
     assert "due in 10 min" in elapsed_line(IV, LONDON, datetime(2026, 12, 1, 18, 50, tzinfo=UTC))
+
+
+def test_steps_follow_the_persons_own_timings() -> None:
+    patient = Settings(
+        grace=timedelta(minutes=10),
+        min_wait=timedelta(minutes=20),
+        stop_waiting_after=timedelta(minutes=45),
+    )
+    steps = load_flow(CONTENT, Flow.HAVENT_CALLED)
+    relevant = {
+        v.step.id: v.relevant_from - IV.start
+        for v in step_views(steps, IV, patient, LONDON, IV.start, [])
+    }
+    assert relevant["call"] == timedelta(minutes=10)
+    assert relevant["reschedule"] == timedelta(minutes=20)
+    assert relevant["keep-going"] == timedelta(minutes=45)
+
+
+def test_an_unknown_setting_name_is_refused() -> None:
+    with pytest.raises(GuideError, match="unknown setting"):
+        load_flow(
+            {"havent-called": [{"id": "a", "title": "A", "after": "lunch"}]}, Flow.HAVENT_CALLED
+        )

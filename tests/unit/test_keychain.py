@@ -445,3 +445,12 @@ def _no_real_keychain(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     choice away from a developer's real keychain should a test forget to."""
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     yield
+
+
+def test_file_only_never_reaches_the_os_keychain(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from keyring.backends import fail
+
+    from crickets.storage.keychain import file_only
+
+    chosen = file_only()
+    assert isinstance(chosen._resolve(), fail.Keyring)

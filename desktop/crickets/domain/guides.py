@@ -41,7 +41,7 @@ class Step:
     items: tuple[str, ...] = ()
     details_title: str = ""
     details: tuple[str, ...] = ()
-    after: timedelta = timedelta(0)
+    after: timedelta | str = timedelta(0)  # or the name of a setting: "grace", "min_wait" …
     action: str = "none"
 
 
@@ -74,11 +74,38 @@ def load_flow(content: dict[str, Any], flow: Flow) -> tuple[Step, ...]:
                 items=tuple(str(i) for i in entry.get("items", [])),
                 details_title=str(entry.get("details_title", "")),
                 details=tuple(str(d) for d in entry.get("details", [])),
-                after=timedelta(minutes=float(entry.get("after_minutes", 0))),
+                after=_after(ident, entry.get("after", 0)),
                 action=action,
             )
         )
     return tuple(steps)
+
+
+#: Step timings that follow the person's settings rather than a fixed number of minutes.
+NAMED_AFTER = {
+    "grace": lambda s: s.grace,
+    "min_wait": lambda s: s.min_wait,
+    "stop_waiting": lambda s: s.stop_waiting_after,
+}
+
+
+def _after(ident: str, value: Any) -> timedelta | str:
+    if isinstance(value, str):
+        if value not in NAMED_AFTER:
+            raise GuideError(f"step {ident!r} becomes relevant after an unknown setting {value!r}")
+        return value
+    try:
+        return timedelta(minutes=float(value))
+    except (TypeError, ValueError):
+        raise GuideError(f"step {ident!r} has an unusable 'after': {value!r}") from None
+
+
+def relevant_after(step: Step, settings: Settings) -> timedelta:
+    """How long after the start ``step`` becomes relevant, under ``settings``."""
+    if isinstance(step.after, str):
+        offset: timedelta = NAMED_AFTER[step.after](settings)
+        return offset
+    return step.after
 
 
 def values(interview: Interview, settings: Settings, my_zone: str) -> dict[str, str]:
@@ -152,7 +179,7 @@ def step_views(
     views = []
     for step in steps:
         shown = _fill(step, filled)
-        relevant = interview.start + step.after
+        relevant = interview.start + relevant_after(step, settings)
         done = any(_completes(action, shown) for action in log)
         views.append(StepView(shown, relevant, now >= relevant, done))
     return views

@@ -120,6 +120,17 @@ def key_file_path(data_dir: Path, store_id: str) -> Path:
     return data_dir / f"crickets-{store_id}.key"
 
 
+def file_only() -> Keychain:
+    """A keychain that never touches the OS keychain: the key goes to the 0600 file.
+
+    For throw-away stores (``crickets --demo``) that must leave nothing in the person's
+    real keychain.
+    """
+    from keyring.backends import fail
+
+    return Keychain(fail.Keyring())  # type: ignore[no-untyped-call]
+
+
 class Keychain:
     """A thin wrapper over one keyring backend that sorts its failures into two kinds.
 
