@@ -1,10 +1,17 @@
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMenu, QPushButton
+from datetime import UTC, datetime
+from pathlib import Path
 
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QPushButton
+
+from crickets.domain.clock import FixedClock
 from crickets.domain.display import Tone, TrayState
 from crickets.domain.phases import Phase
+from crickets.storage.store import Store
 from crickets.ui.no_tray_window import EXPLANATION, NoTrayWindow
+from crickets.ui.shell import Shell
 
 STATE = TrayState(
     1,
@@ -37,18 +44,11 @@ def test_the_explanation_is_shown_only_once(qtbot) -> None:  # type: ignore[no-u
     assert not window.findChild(QLabel, "no_tray.explanation").isVisible()
 
 
-def test_the_shell_falls_back_to_it_when_there_is_no_tray(tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
-    """Offscreen has no system tray, exactly like a desktop without one."""
-    from datetime import UTC, datetime
-
-    from PySide6.QtWidgets import QApplication
-
-    from crickets.domain.clock import FixedClock
-    from crickets.storage.store import Store
-    from crickets.ui.shell import Shell
-
+@pytest.fixture
+def shell(tmp_path: Path, qtbot):  # type: ignore[no-untyped-def]
+    """A shell on the offscreen platform, which has no system tray, like some desktops."""
     store = Store.open(tmp_path)
-    shell = Shell(
+    built = Shell(
         QApplication.instance(),
         store,
         FixedClock(datetime(2026, 12, 1, tzinfo=UTC)),  # type: ignore[arg-type]
@@ -56,38 +56,24 @@ def test_the_shell_falls_back_to_it_when_there_is_no_tray(tmp_path, qtbot) -> No
         socket=str(tmp_path / "s.sock"),
         data_dir=tmp_path,
     )
+    yield built
+    if built.no_tray is not None:
+        built.no_tray.close()
+    built.stop()
+    store.close()
+
+
+def test_the_shell_falls_back_to_it_when_there_is_no_tray(shell: Shell, qtbot) -> None:  # type: ignore[no-untyped-def]
     shell.start()
     qtbot.waitUntil(lambda: shell.controller.state is not None)  # the first tick has run
     assert shell.no_tray is not None and shell.no_tray.isVisible()
     assert shell.no_tray.sentence == "Crickets: nothing scheduled"
-    assert store.get_state("no_tray.explained") == "yes"
-    shell.no_tray.close()
-    shell.stop()
-    store.close()
+    assert shell.store.get_state("no_tray.explained") == "yes"
 
 
-def test_quitting_before_the_first_tick_is_clean(tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from datetime import UTC, datetime
-
-    from PySide6.QtWidgets import QApplication
-
-    from crickets.domain.clock import FixedClock
-    from crickets.storage.store import Store
-    from crickets.ui.shell import Shell
-
-    store = Store.open(tmp_path)
-    shell = Shell(
-        QApplication.instance(),
-        store,
-        FixedClock(datetime(2026, 12, 1, tzinfo=UTC)),  # type: ignore[arg-type]
-        zone_for=lambda s: "UTC",
-        socket=str(tmp_path / "s.sock"),
-        data_dir=tmp_path,
-    )
+def test_quitting_before_the_first_tick_is_clean(shell: Shell) -> None:
     shell.start()
     shell.stop()
-    store.close()
+    shell.store.close()
     QApplication.processEvents()  # one event-loop turn: the cancelled first tick must not run
     assert shell.controller.state is None
-    if shell.no_tray is not None:
-        shell.no_tray.close()
