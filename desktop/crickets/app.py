@@ -18,6 +18,16 @@ from crickets.localzone import home_zone
 SNAPSHOT_CHECK_MS = 3600 * 1000
 
 
+def _one_line_hook(log_file: Path):  # type: ignore[no-untyped-def]
+    """A bug inside a window or timer: the details go to the log, one line to stderr."""
+
+    def hook(kind, error, trace) -> None:  # type: ignore[no-untyped-def]
+        log.logger.error("unexpected error in the tray app", exc_info=(kind, error, trace))
+        print(f"crickets: internal error; details were written to {log_file}", file=sys.stderr)
+
+    return hook
+
+
 def _data_dir(args: argparse.Namespace) -> Path:
     return demo.demo_data_dir() if args.demo else paths.data_dir(args.data_dir)
 
@@ -33,7 +43,8 @@ def run(args: argparse.Namespace) -> int:
     from crickets.ui.shell import Shell, show_fatal
 
     data_dir = _data_dir(args)
-    log.setup(data_dir)
+    log_file = log.setup(data_dir)
+    sys.excepthook = _one_line_hook(log_file)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("crickets")
