@@ -7,6 +7,7 @@ through :func:`run`. Heavy imports (Qt) happen here, after argument parsing.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -32,6 +33,18 @@ def _data_dir(args: argparse.Namespace) -> Path:
     return demo.demo_data_dir() if args.demo else paths.data_dir(args.data_dir)
 
 
+def no_display_reason(environ: dict[str, str], platform: str = sys.platform) -> str | None:
+    """Why the tray cannot start here, in one sentence (None when a desktop is reachable)."""
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return None
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "no desktop session here (neither DISPLAY nor WAYLAND_DISPLAY is set); start "
+        "Crickets from your desktop, or use the command line: crickets --help"
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
@@ -42,6 +55,10 @@ def run(args: argparse.Namespace) -> int:
     from crickets.storage.opening import open_store
     from crickets.ui.shell import Shell, show_fatal
 
+    reason = no_display_reason(dict(os.environ))
+    if reason:
+        print(f"crickets: {reason}", file=sys.stderr)
+        return 2
     data_dir = _data_dir(args)
     log_file = log.setup(data_dir)
     sys.excepthook = _one_line_hook(log_file)

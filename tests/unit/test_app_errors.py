@@ -28,3 +28,27 @@ def test_a_bug_in_a_slot_is_logged_not_dumped(
         log.logger.removeHandler(handler)
         handler.close()
     log.logger.setLevel(logging.NOTSET)
+
+
+def test_no_display_gets_one_clear_line_not_a_qt_abort(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "crickets", "--data-dir", str(tmp_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith("crickets: no desktop session here")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert app.no_display_reason({"DISPLAY": ":0"}) is None
+    assert app.no_display_reason({}, platform="darwin") is None
