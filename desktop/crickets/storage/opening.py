@@ -33,6 +33,7 @@ from crickets.domain.clock import Clock
 from crickets.paths import database_path
 from crickets.storage import backups, migrations
 from crickets.storage.codec import PlainCodec
+from crickets.storage.connection import is_corruption
 from crickets.storage.crypto import SealingCodec
 from crickets.storage.errors import (
     DataMissing,
@@ -49,7 +50,7 @@ from crickets.storage.keychain import (
     obtain_key,
 )
 from crickets.storage.recovery import set_aside
-from crickets.storage.store import BUSY_TIMEOUT_S, Store, is_corruption
+from crickets.storage.store import BUSY_TIMEOUT_S, Store
 
 MARKER_NAME = "crickets-store.json"
 STORE_ID_STATE = "store.id"

@@ -9,61 +9,48 @@ waits up to the busy timeout, then gives up with :class:`StoreBusy` and changes 
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
-import os
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
-from crickets.domain.actions import Action, ActionKind
+from crickets.domain.actions import Action
 from crickets.domain.interview import Interview
 from crickets.domain.profile import Profile
 from crickets.domain.settings import Settings, settings_from_dict, settings_to_dict
 from crickets.paths import database_path
 from crickets.storage import migrations, rows
 from crickets.storage.codec import (
-    SEALED_FORMAT_VERSION,
-    SEALED_NONCE_BYTES,
     FieldCodec,
     PlainCodec,
-    is_sealed,
+)
+from crickets.storage.connection import (
+    blob_bytes,
+    connect_read_only,
+    create_private,
+    translate,
 )
 from crickets.storage.errors import (
     SchemaTooNew,
     StorageError,
-    StoreBusy,
-    StoreCorrupt,
-    StoreFull,
     StoreReadOnly,
 )
+from crickets.storage.maintenance import MaintenancePart
+from crickets.storage.records import RecordsPart
 
 BUSY_TIMEOUT_S = 5.0
 _PROFILE_KEY, _PROFILE_ID = "profile", 1
-#: Tables whose rows carry a sealed blob: (table, id column, blob column).
-SEALED_COLUMNS = (
-    ("interviews", "id", "personal"),
-    ("actions", "id", "detail"),
-    ("invitations", "interview_id", "data"),
-    ("sealed", "id", "value"),
-)
-#: Tables that hold what the person entered (app_state is the app's own bookkeeping).
-USER_TABLES = ("interviews", "actions", "invitations", "sealed", "settings")
-# SQLite primary result codes that mean "this file is damaged", not "try again".
-_SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
 
 
 def _now_text() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class Store:
+class Store(RecordsPart, MaintenancePart):
     """Implements :class:`crickets.domain.ports.InterviewStore` on one SQLite file."""
 
     def __init__(
@@ -93,10 +80,10 @@ class Store:
         conn: sqlite3.Connection | None = None
         try:
             if read_only:
-                conn = _connect_read_only(path, busy_timeout)
+                conn = connect_read_only(path, busy_timeout)
             else:
                 directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-                _create_private(path)
+                create_private(path)
                 conn = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
             conn.row_factory = sqlite3.Row
             if not read_only:
@@ -125,7 +112,7 @@ class Store:
         except sqlite3.DatabaseError as error:
             if conn is not None:
                 conn.close()
-            raise _translate(error, path) from None
+            raise translate(error, path) from None
         return cls(conn, path, codec or PlainCodec(), read_only=read_only)
 
     def close(self) -> None:
@@ -153,12 +140,12 @@ class Store:
         try:
             self._conn.execute("BEGIN IMMEDIATE")
         except sqlite3.DatabaseError as error:
-            raise _translate(error, self.path) from None
+            raise translate(error, self.path) from None
         try:
             yield self._conn
         except sqlite3.DatabaseError as error:
             self._rollback()
-            raise _translate(error, self.path) from None
+            raise translate(error, self.path) from None
         except BaseException:
             self._rollback()
             raise
@@ -166,7 +153,7 @@ class Store:
             self._conn.execute("COMMIT")
         except sqlite3.DatabaseError as error:
             self._rollback()
-            raise _translate(error, self.path) from None
+            raise translate(error, self.path) from None
 
     def _rollback(self) -> None:
         # SQLite may already have rolled back by itself (SQLITE_FULL does): nothing to undo.
@@ -237,91 +224,10 @@ class Store:
         conn.execute("UPDATE interviews SET personal = ? WHERE id = ?", (blob, row_id))
 
     def _interview(self, row: sqlite3.Row) -> Interview:
-        personal = self._codec.open(_blob(row["personal"]), table="interviews", row_id=row["id"])
+        personal = self._codec.open(
+            blob_bytes(row["personal"]), table="interviews", row_id=row["id"]
+        )
         return rows.from_row(row, personal)
-
-    # -- action log and invitations --------------------------------------------------------
-
-    def log_action(self, action: Action) -> Action:
-        with self._write() as conn:
-            new_id = self._insert_action(conn, action, keep_id=False)
-        return replace(action, id=new_id)
-
-    def _insert_action(self, conn: sqlite3.Connection, action: Action, *, keep_id: bool) -> int:
-        cursor = conn.execute(
-            "INSERT INTO actions (id, interview_id, at, kind) VALUES (?, ?, ?, ?)",
-            (
-                action.id if keep_id else None,
-                action.interview_id,
-                action.at.isoformat(timespec="seconds"),
-                action.kind.value,
-            ),
-        )
-        new_id = int(cursor.lastrowid or 0)
-        blob = self._codec.seal({"detail": action.detail}, table="actions", row_id=new_id)
-        conn.execute("UPDATE actions SET detail = ? WHERE id = ?", (blob, new_id))
-        return new_id
-
-    def actions(self, interview_id: int | None = None) -> Sequence[Action]:
-        """The log, oldest first; one interview's when ``interview_id`` is given."""
-        query = "SELECT * FROM actions"
-        params: tuple[int, ...] = ()
-        if interview_id is not None:
-            query, params = query + " WHERE interview_id = ?", (interview_id,)
-        found = self._conn.execute(query + " ORDER BY at, id", params).fetchall()
-        return [self._action(row) for row in found]
-
-    def _action(self, row: sqlite3.Row) -> Action:
-        sealed = self._codec.open(_blob(row["detail"]), table="actions", row_id=row["id"])
-        return Action(
-            id=int(row["id"]),
-            interview_id=int(row["interview_id"]),
-            at=datetime.fromisoformat(row["at"]),
-            kind=ActionKind(row["kind"]),
-            detail=str(sealed.get("detail", "")),
-        )
-
-    def save_invitation(self, interview_id: int, data: bytes) -> None:
-        """Keep the invitation's original bytes with the interview (replacing older ones)."""
-        with self._write() as conn:
-            self._insert_invitation(conn, interview_id, data)
-
-    def _insert_invitation(self, conn: sqlite3.Connection, interview_id: int, data: bytes) -> None:
-        blob = self._codec.seal(
-            {"ics_base64": base64.b64encode(data).decode("ascii")},
-            table="invitations",
-            row_id=interview_id,
-        )
-        conn.execute(
-            "INSERT OR REPLACE INTO invitations (interview_id, data) VALUES (?, ?)",
-            (interview_id, blob),
-        )
-
-    def load_invitation(self, interview_id: int) -> bytes | None:
-        found = self._conn.execute(
-            "SELECT data FROM invitations WHERE interview_id = ?", (interview_id,)
-        ).fetchone()
-        if not found:
-            return None
-        sealed = self._codec.open(_blob(found["data"]), table="invitations", row_id=interview_id)
-        return base64.b64decode(str(sealed["ics_base64"]))
-
-    def find_by_uid(self, uid: str) -> Interview | None:
-        """The interview imported from the invitation with this UID, if any."""
-        if not uid:
-            return None
-        token = self._codec.lookup_token(uid)
-        found = self._conn.execute(
-            "SELECT * FROM interviews WHERE ics_uid = ? AND ics_uid != '' ORDER BY id DESC",
-            (token,),
-        ).fetchone()
-        return self._interview(found) if found else None
-
-    def invitations(self) -> dict[int, bytes]:
-        """Every kept invitation by interview id (for backups and restore)."""
-        ids = [int(r[0]) for r in self._conn.execute("SELECT interview_id FROM invitations")]
-        found = {i: self.load_invitation(i) for i in ids}
-        return {i: data for i, data in found.items() if data is not None}
 
     # -- settings, profile, app state ----------------------------------------------------
 
@@ -338,7 +244,7 @@ class Store:
         found = row.fetchone()
         if not found:
             return Profile()
-        data = self._codec.open(_blob(found["value"]), table="sealed", row_id=_PROFILE_ID)
+        data = self._codec.open(blob_bytes(found["value"]), table="sealed", row_id=_PROFILE_ID)
         return Profile(**{k: str(v) for k, v in data.items() if k in Profile.__annotations__})
 
     def save_profile(self, profile: Profile) -> None:
@@ -408,166 +314,7 @@ class Store:
             for interview_id, data in sorted((invitations or {}).items()):
                 self._insert_invitation(conn, interview_id, data)
 
-    # -- integrity, snapshots and maintenance (used by opening, backups and restore) ----
-
-    def quick_check(self) -> tuple[str, ...]:
-        """SQLite's ``quick_check``: ``()`` when the file is sound, else its complaints."""
-        try:
-            found = tuple(str(row[0]) for row in self._conn.execute("PRAGMA quick_check"))
-        except sqlite3.DatabaseError as error:
-            return (str(error),)
-        return () if found == ("ok",) else found
-
-    def vacuum_into(self, target: Path) -> None:
-        """A compact, consistent copy of the database at ``target`` (which must not exist)."""
-        try:
-            self._conn.execute("VACUUM INTO ?", (str(target),))
-        except sqlite3.DatabaseError as error:
-            raise _translate(error, self.path) from None
-
-    def has_user_data(self) -> bool:
-        """Whether anything the person entered is stored (interviews, log, profile, ...)."""
-        return any(
-            self._conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()  # noqa: S608
-            for table in USER_TABLES
-        )
-
-    def sealed_row_count(self) -> int:
-        """How many rows hold a blob sealed with a key (legacy plain rows do not count)."""
-        return self._count_blobs(sealed=True)
-
-    def plain_row_count(self) -> int:
-        """Rows written unencrypted by an earlier version (or with :class:`PlainCodec`)."""
-        return self._count_blobs(sealed=False)
-
-    def _count_blobs(self, *, sealed: bool) -> int:
-        count = 0
-        for table, _id, blob in SEALED_COLUMNS:
-            # codec.is_sealed in SQL: a blob starting with the version byte, longer than
-            # the version and the nonce; anything else non-empty is a plain (legacy) row.
-            is_sealed_sql = (
-                f"typeof({blob}) = 'blob' AND length({blob}) > {1 + SEALED_NONCE_BYTES} "
-                f"AND substr({blob}, 1, 1) = x'{SEALED_FORMAT_VERSION:02x}'"
-            )
-            where = is_sealed_sql if sealed else f"length({blob}) > 0 AND NOT ({is_sealed_sql})"
-            query = f"SELECT count(*) FROM {table} WHERE {where}"  # noqa: S608
-            count += int(self._conn.execute(query).fetchone()[0])
-        return count
-
-    def reseal_plain_rows(self, plain: FieldCodec) -> int:
-        """Seal with this store's codec every row ``plain`` can open (legacy unencrypted
-        rows), in one transaction; then purge the old bytes from the WAL and free pages."""
-        done = 0
-        with self._write() as conn:
-            for table, id_column, blob in SEALED_COLUMNS:
-                found = conn.execute(f"SELECT {id_column}, {blob} FROM {table}").fetchall()  # noqa: S608
-                for row_id, value in found:
-                    raw = _blob(value)
-                    if not raw or is_sealed(raw):
-                        continue
-                    fields = plain.open(raw, table=table, row_id=int(row_id))
-                    if table == "interviews":
-                        (column,) = conn.execute(
-                            "SELECT ics_uid FROM interviews WHERE id = ?", (row_id,)
-                        ).fetchone()
-                        fields.setdefault("ics_uid", str(column))
-                        conn.execute(
-                            "UPDATE interviews SET ics_uid = ? WHERE id = ?",
-                            (self._codec.lookup_token(str(fields["ics_uid"])), row_id),
-                        )
-                    sealed = self._codec.seal(fields, table=table, row_id=int(row_id))
-                    conn.execute(
-                        f"UPDATE {table} SET {blob} = ? WHERE {id_column} = ?",  # noqa: S608
-                        (sealed, row_id),
-                    )
-                    done += 1
-        if done:
-            self.purge_old_pages()
-        return done
-
-    def purge_old_pages(self) -> None:
-        """Rewrite the file and empty the WAL, so replaced bytes are gone from the disk."""
-        try:
-            self._conn.execute("VACUUM")
-            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except sqlite3.OperationalError:
-            pass  # busy: another process has it open; the bytes go at its next checkpoint
-
-    def fingerprint(self) -> str:
-        """A digest of everything the person entered (not app state), to tell whether the
-        content changed since the last backup."""
-        digest = hashlib.sha256()
-        for table in USER_TABLES:
-            digest.update(table.encode())
-            for row in self._conn.execute(f"SELECT * FROM {table} ORDER BY 1"):  # noqa: S608
-                digest.update(repr(tuple(row)).encode())
-        return digest.hexdigest()
-
 
 def _write_settings(conn: sqlite3.Connection, settings: Settings) -> None:
     items = [(k, json.dumps(v)) for k, v in settings_to_dict(settings).items()]
     conn.executemany("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", items)
-
-
-def _blob(value: bytes | str | None) -> bytes:
-    """A blob column's bytes (a value some other tool stored as text is taken as UTF-8)."""
-    if isinstance(value, str):
-        return value.encode("utf-8")
-    return bytes(value or b"")
-
-
-def _create_private(path: Path) -> None:
-    """Create an empty database file readable by its owner only (SQLite gives the -wal and
-    -shm files the same mode). An existing file is left alone."""
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return
-    os.close(fd)
-
-
-def _connect_read_only(path: Path, busy_timeout: float) -> sqlite3.Connection:
-    """Open without writing anything, even the -shm file: ``mode=ro`` first (it sees the
-    latest commits), then ``immutable=1`` when the folder cannot hold a -shm file."""
-    if not path.exists() or path.stat().st_size == 0:
-        raise StoreReadOnly(
-            f"{path.parent} cannot be written and holds no Crickets database yet; "
-            "make the folder writable or choose another with --data-dir."
-        )
-    uri = f"file:{quote(str(path.resolve()))}"
-    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=busy_timeout, isolation_level=None)
-    try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.OperationalError:
-        conn.close()
-        conn = sqlite3.connect(
-            f"{uri}?mode=ro&immutable=1", uri=True, timeout=busy_timeout, isolation_level=None
-        )
-    return conn
-
-
-def is_corruption(error: sqlite3.DatabaseError) -> bool:
-    """Whether SQLite says the file is damaged (as opposed to busy, full or read-only)."""
-    code = int(getattr(error, "sqlite_errorcode", -1) or -1) & 0xFF
-    if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
-        return True
-    text = str(error)
-    return "malformed" in text or "not a database" in text
-
-
-def _translate(error: sqlite3.DatabaseError, path: Path) -> StorageError:
-    text = str(error)
-    if is_corruption(error):
-        return StoreCorrupt(f"{path} is not a readable Crickets database ({text}).")
-    if "locked" in text or "busy" in text:
-        return StoreBusy(f"Another Crickets process is writing to {path}; try again in a moment.")
-    if "full" in text:
-        return StoreFull(
-            f"The disk holding {path} is full: the change was not saved and your earlier data "
-            "is intact; free some space and try again."
-        )
-    if "readonly" in text or "read-only" in text:
-        return StoreReadOnly(f"{path} is read-only; Crickets cannot save changes there.")
-    if "unable to open" in text:
-        return StorageError(f"Crickets cannot open {path}; check the folder exists and is yours.")
-    return StorageError(f"The database at {path} failed: {text}.")

@@ -1,0 +1,108 @@
+"""Integrity checks, snapshots and maintenance, used by opening, backups and restore."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+from crickets.storage.codec import SEALED_FORMAT_VERSION, SEALED_NONCE_BYTES, FieldCodec, is_sealed
+from crickets.storage.connection import SEALED_COLUMNS, USER_TABLES, blob_bytes, translate
+from crickets.storage.store_parts import StoreParts
+
+
+class MaintenancePart(StoreParts):
+    # -- integrity, snapshots and maintenance (used by opening, backups and restore) ----
+
+    def quick_check(self) -> tuple[str, ...]:
+        """SQLite's ``quick_check``: ``()`` when the file is sound, else its complaints."""
+        try:
+            found = tuple(str(row[0]) for row in self._conn.execute("PRAGMA quick_check"))
+        except sqlite3.DatabaseError as error:
+            return (str(error),)
+        return () if found == ("ok",) else found
+
+    def vacuum_into(self, target: Path) -> None:
+        """A compact, consistent copy of the database at ``target`` (which must not exist)."""
+        try:
+            self._conn.execute("VACUUM INTO ?", (str(target),))
+        except sqlite3.DatabaseError as error:
+            raise translate(error, self.path) from None
+
+    def has_user_data(self) -> bool:
+        """Whether anything the person entered is stored (interviews, log, profile, ...)."""
+        return any(
+            self._conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()  # noqa: S608
+            for table in USER_TABLES
+        )
+
+    def sealed_row_count(self) -> int:
+        """How many rows hold a blob sealed with a key (legacy plain rows do not count)."""
+        return self._count_blobs(sealed=True)
+
+    def plain_row_count(self) -> int:
+        """Rows written unencrypted by an earlier version (or with :class:`PlainCodec`)."""
+        return self._count_blobs(sealed=False)
+
+    def _count_blobs(self, *, sealed: bool) -> int:
+        count = 0
+        for table, _id, blob in SEALED_COLUMNS:
+            # codec.is_sealed in SQL: a blob starting with the version byte, longer than
+            # the version and the nonce; anything else non-empty is a plain (legacy) row.
+            is_sealed_sql = (
+                f"typeof({blob}) = 'blob' AND length({blob}) > {1 + SEALED_NONCE_BYTES} "
+                f"AND substr({blob}, 1, 1) = x'{SEALED_FORMAT_VERSION:02x}'"
+            )
+            where = is_sealed_sql if sealed else f"length({blob}) > 0 AND NOT ({is_sealed_sql})"
+            query = f"SELECT count(*) FROM {table} WHERE {where}"  # noqa: S608
+            count += int(self._conn.execute(query).fetchone()[0])
+        return count
+
+    def reseal_plain_rows(self, plain: FieldCodec) -> int:
+        """Seal with this store's codec every row ``plain`` can open (legacy unencrypted
+        rows), in one transaction; then purge the old bytes from the WAL and free pages."""
+        done = 0
+        with self._write() as conn:
+            for table, id_column, blob in SEALED_COLUMNS:
+                found = conn.execute(f"SELECT {id_column}, {blob} FROM {table}").fetchall()  # noqa: S608
+                for row_id, value in found:
+                    raw = blob_bytes(value)
+                    if not raw or is_sealed(raw):
+                        continue
+                    fields = plain.open(raw, table=table, row_id=int(row_id))
+                    if table == "interviews":
+                        (column,) = conn.execute(
+                            "SELECT ics_uid FROM interviews WHERE id = ?", (row_id,)
+                        ).fetchone()
+                        fields.setdefault("ics_uid", str(column))
+                        conn.execute(
+                            "UPDATE interviews SET ics_uid = ? WHERE id = ?",
+                            (self._codec.lookup_token(str(fields["ics_uid"])), row_id),
+                        )
+                    sealed = self._codec.seal(fields, table=table, row_id=int(row_id))
+                    conn.execute(
+                        f"UPDATE {table} SET {blob} = ? WHERE {id_column} = ?",  # noqa: S608
+                        (sealed, row_id),
+                    )
+                    done += 1
+        if done:
+            self.purge_old_pages()
+        return done
+
+    def purge_old_pages(self) -> None:
+        """Rewrite the file and empty the WAL, so replaced bytes are gone from the disk."""
+        try:
+            self._conn.execute("VACUUM")
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.OperationalError:
+            pass  # busy: another process has it open; the bytes go at its next checkpoint
+
+    def fingerprint(self) -> str:
+        """A digest of everything the person entered (not app state), to tell whether the
+        content changed since the last backup."""
+        digest = hashlib.sha256()
+        for table in USER_TABLES:
+            digest.update(table.encode())
+            for row in self._conn.execute(f"SELECT * FROM {table} ORDER BY 1"):  # noqa: S608
+                digest.update(repr(tuple(row)).encode())
+        return digest.hexdigest()
