@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import platform
 import re
-import subprocess
 import sys
 import tempfile
 import time
@@ -20,9 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "desktop"))
 sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT))
 
-from app_under_test import App  # noqa: E402
+from app_under_test import App, FakeLogind  # noqa: E402
 from session import DesktopSession  # noqa: E402
+from tests.private_bus import private_bus  # noqa: E402
 
 from measure import idle, median, rss_mib, time_to_icon  # noqa: E402
 
@@ -91,54 +92,26 @@ def overdue_latency(desktop: DesktopSession) -> float:
 
 def resume_latency(desktop: DesktopSession, with_logind: bool) -> float:
     """From the resume (logind's signal, or the wall clock jumping) to the window visible (s)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        bus_path = Path(tmp) / "system_bus"
-        bus = subprocess.Popen(
-            [
-                "dbus-daemon",
-                "--session",
-                "--nofork",
-                "--nopidfile",
-                f"--address=unix:path={bus_path}",
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-        logind = None
+    with tempfile.TemporaryDirectory() as tmp, private_bus(Path(tmp)) as address:
+        logind = FakeLogind(address) if with_logind else None
         try:
-            desktop.wait_until(bus_path.exists, timeout=10, what="private system bus")
-            address = f"unix:path={bus_path}"
-            if with_logind:
-                logind = subprocess.Popen(
-                    [sys.executable, str(ROOT / "tests/desktop/scripts/fake_logind.py"), address],
-                    stdin=subprocess.PIPE,
-                    stdout=subprocess.PIPE,
-                    text=True,
-                )
-                assert logind.stdout is not None and logind.stdout.readline().strip() == "ready"
             app = App(desktop, Path(tmp), at="2026-12-01 18:00:00")
             app.add(*SOON)
             app.set_time("2026-12-01 18:30:00")
-            desktop.env["DBUS_SYSTEM_BUS_ADDRESS"] = address
-            try:
-                app.start()
-            finally:
-                del desktop.env["DBUS_SYSTEM_BUS_ADDRESS"]
+            app.start(extra_env={"DBUS_SYSTEM_BUS_ADDRESS": address})
             app.tray_icon()
             time.sleep(1)
             app.set_time("2026-12-01 19:06:00")
             t0 = time.monotonic()
-            if logind is not None and logind.stdin is not None:
-                logind.stdin.write("wake\n")
-                logind.stdin.flush()
+            if logind is not None:
+                logind.wake()
             desktop.find_window(GUIDE, timeout=90)
             seconds = time.monotonic() - t0
             app.child.stop()  # type: ignore[union-attr]
             return seconds
         finally:
-            for process in (logind, bus):
-                if process is not None:
-                    process.terminate()
-                    process.communicate(timeout=10)
+            if logind is not None:
+                logind.close()
 
 
 def report(

@@ -25,6 +25,49 @@ def faketime_lib() -> str | None:
     return next((lib for lib in FAKETIME_LIBS if Path(lib).exists()), None)
 
 
+class FakeLogind:
+    """tests/desktop/scripts/fake_logind.py on a bus: owns org.freedesktop.login1 and sends
+    PrepareForSleep around a pretend suspend."""
+
+    def __init__(self, address: str) -> None:
+        self.address = address
+        self._process = subprocess.Popen(
+            [
+                sys.executable,
+                str(Path(__file__).resolve().parent / "scripts" / "fake_logind.py"),
+                address,
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert self._process.stdout is not None
+        if self._process.stdout.readline().strip() != "ready":
+            self.close()
+            raise RuntimeError("the stand-in logind could not own org.freedesktop.login1")
+
+    def _say(self, word: str) -> None:
+        assert self._process.stdin is not None
+        self._process.stdin.write(f"{word}\n")
+        self._process.stdin.flush()
+
+    def sleep(self) -> None:
+        self._say("sleep")
+
+    def wake(self) -> None:
+        self._say("wake")
+
+    def close(self) -> None:
+        self._process.terminate()
+        self._process.communicate(timeout=10)  # also closes its pipes
+
+    def __enter__(self) -> FakeLogind:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
 class App:
     """One data directory, a faked wall clock, and the app and CLI running against them."""
 
@@ -71,9 +114,10 @@ class App:
     def add(self, *args: str) -> dict[str, object]:
         return json.loads(self.cli("add", "--json", *args).stdout)
 
-    def start(self, *args: str) -> Child:
+    def start(self, *args: str, extra_env: dict[str, str] | None = None) -> Child:
+        env = {**self.env(), **(extra_env or {})}
         self.child = self.desktop.spawn(
-            [sys.executable, "-m", "crickets", *args], name="crickets", env=self.env()
+            [sys.executable, "-m", "crickets", *args], name="crickets", env=env
         )
         return self.child
 

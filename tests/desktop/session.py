@@ -45,6 +45,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
+from tests.private_bus import write_config
+
 T = TypeVar("T")
 
 #: Binaries the session (and the smoke tests) need, with the Debian package providing each.
@@ -83,19 +85,6 @@ INSTALL_SCRIPT = "scripts/install-system-deps.sh"
 _POLL_INTERVAL = 0.02  # seconds between two readiness probes of an external process
 _STOP_GRACE = 3.0  # seconds a process gets between SIGTERM and SIGKILL
 
-_BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:path={socket}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"""
 
 # Notifications stay until closed (timeout 0), are never merged or dropped, and every one
 # lands in the history that ``notifications()`` reads.
@@ -617,8 +606,7 @@ class DesktopSession:
 
     def _start_dbus(self) -> None:
         tmp = self._require_tmp()
-        config = tmp / "bus.conf"
-        config.write_text(_BUS_CONFIG.format(socket=tmp / "bus"))
+        config = write_config(tmp)
         read_fd, write_fd = os.pipe()
         try:
             part = self._launch(

@@ -7,13 +7,12 @@ The app's wall clock is placed with libfaketime; its timers run on the real mono
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from app_under_test import App, faketime_lib
+from app_under_test import App, FakeLogind, faketime_lib
 from session import DesktopSession
+from tests.private_bus import private_bus
 
 pytestmark = pytest.mark.skipif(
     faketime_lib() is None and os.environ.get("CI") != "true",
@@ -127,48 +126,15 @@ def test_an_interview_added_in_the_terminal_shows_up_at_once(
 def test_resume_from_suspend_across_the_start_opens_the_guide(
     app: App, desktop: DesktopSession, tmp_path: Path
 ) -> None:
-    system_bus = tmp_path / "system_bus"
-    bus = subprocess.Popen(
-        [
-            "dbus-daemon",
-            "--session",
-            "--nofork",
-            "--nopidfile",
-            f"--address=unix:path={system_bus}",
-        ],
-        stdout=subprocess.DEVNULL,
-    )
-    logind = None
-    try:
-        address = f"unix:path={system_bus}"
-        desktop.wait_until(lambda: system_bus.exists(), timeout=10, what="the private system bus")
-        logind = subprocess.Popen(
-            [sys.executable, str(SCRIPTS / "fake_logind.py"), address],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert logind.stdout is not None and logind.stdout.readline().strip() == "ready"
+    with private_bus(tmp_path) as address, FakeLogind(address) as logind:
         app.set_time("2026-12-01 18:30:00")  # half an hour before the start
-        app.desktop.env["DBUS_SYSTEM_BUS_ADDRESS"] = address
-        try:
-            app.start()
-        finally:
-            del app.desktop.env["DBUS_SYSTEM_BUS_ADDRESS"]
+        app.start(extra_env={"DBUS_SYSTEM_BUS_ADDRESS": address})
         app.tray_icon()
-        assert logind.stdin is not None
-        logind.stdin.write("sleep\n")
-        logind.stdin.flush()
+        logind.sleep()
         app.set_time("2026-12-01 19:06:00")  # the lid opens six minutes after the start
-        logind.stdin.write("wake\n")
-        logind.stdin.flush()
+        logind.wake()
         assert desktop.find_window(GUIDE_TITLE, timeout=5)
         app.screenshot("guide-after-resume.png")
-    finally:
-        for process in (logind, bus):
-            if process is not None:
-                process.terminate()
-                process.communicate(timeout=10)  # also closes its pipes
 
 
 IMPORT_TITLE = "Crickets — import an invitation"

@@ -3,11 +3,7 @@ D-Bus daemon plays logind, so the PrepareForSleep path is exercised for real."""
 
 from __future__ import annotations
 
-import os
-import select
 import shutil
-import signal
-import subprocess
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,6 +23,7 @@ from crickets.ui.sleep_watch import (
     MAX_INTERVAL_MS,
     SleepWatch,
 )
+from tests.private_bus import private_bus
 
 START = datetime(2026, 11, 25, 13, 0, tzinfo=UTC)
 
@@ -123,20 +120,6 @@ def test_without_a_system_bus_it_is_silent(
 
 # -- logind on a private bus ----------------------------------------------------------------------
 
-_BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:path={socket}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"""
-
 
 @dataclass
 class FakeLogind:
@@ -156,28 +139,17 @@ class FakeLogind:
 def fake_logind() -> Iterator[FakeLogind]:
     if shutil.which("dbus-daemon") is None:
         pytest.skip("dbus-daemon is not installed")
-    with tempfile.TemporaryDirectory(prefix="crk-bus-", dir="/tmp") as tmp:
-        config = Path(tmp) / "bus.conf"
-        config.write_text(_BUS_CONFIG.format(socket=Path(tmp) / "bus"))
-        daemon = subprocess.Popen(
-            ["dbus-daemon", f"--config-file={config}", "--nofork", "--print-address=1"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-        )
+    with (
+        tempfile.TemporaryDirectory(prefix="crk-bus-", dir="/tmp") as tmp,
+        private_bus(Path(tmp)) as address,
+    ):
+        logind = QDBusConnection.connectToBus(address, "fake-logind")
         try:
-            assert daemon.stdout is not None
-            ready, _, _ = select.select([daemon.stdout], [], [], 10)
-            assert ready, "dbus-daemon printed no address"
-            address = daemon.stdout.readline().decode().strip()
-            logind = QDBusConnection.connectToBus(address, "fake-logind")
             assert logind.isConnected() and logind.registerService(LOGIND_SERVICE)
             yield FakeLogind(address, logind)
         finally:
             for name in ("fake-logind", "watch-1", "watch-2"):
                 QDBusConnection.disconnectFromBus(name)
-            os.kill(daemon.pid, signal.SIGTERM)
-            daemon.wait(timeout=10)
-            daemon.stdout.close()  # type: ignore[union-attr]
 
 
 def test_logind_resume_is_reported_and_not_twice(
