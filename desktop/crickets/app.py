@@ -16,8 +16,6 @@ from crickets import demo, log, paths
 from crickets.domain.clock import SystemClock
 from crickets.localzone import home_zone
 
-SNAPSHOT_CHECK_MS = 3600 * 1000
-
 
 def _one_line_hook(log_file: Path):  # type: ignore[no-untyped-def]
     """A bug inside a window or timer: the details go to the log, one line to stderr."""
@@ -46,14 +44,11 @@ def no_display_reason(environ: dict[str, str], platform: str = sys.platform) -> 
 
 
 def run(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import Qt, QTimer
-    from PySide6.QtWidgets import QApplication
-
     from crickets import ipc
     from crickets.storage.errors import StorageError
     from crickets.storage.keychain import file_only
     from crickets.storage.opening import open_store
-    from crickets.ui.shell import Shell, show_fatal
+    from crickets.ui.shell import Shell, create_application, show_fatal
 
     reason = no_display_reason(dict(os.environ))
     if reason:
@@ -62,12 +57,7 @@ def run(args: argparse.Namespace) -> int:
     data_dir = _data_dir(args)
     log_file = log.setup(data_dir)
     sys.excepthook = _one_line_hook(log_file)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setApplicationName("crickets")
-    app.setApplicationDisplayName("Crickets")
-    app.setDesktopFileName("crickets")
-    app.setQuitOnLastWindowClosed(False)
+    app = create_application()
     socket = ipc.socket_path(data_dir)
     request = ipc.open_request(args.open) if args.open else ipc.Request(ipc.Command.FOCUS)
     if ipc.send(socket, request) is ipc.Delivery.DELIVERED:
@@ -87,13 +77,18 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.demo:
         demo.seed(store, clock.now())
-    shell = Shell(app, store, clock, zone_for=lambda s: home_zone(s.home_zone), socket=socket,
-                  data_dir=data_dir, background=args.background, demo=args.demo)  # fmt: skip
+    shell = Shell(
+        app,
+        store,
+        clock,
+        zone_for=lambda s: home_zone(s.home_zone),
+        socket=socket,
+        data_dir=data_dir,
+        background=args.background,
+        demo=args.demo,
+        hourly=opened.snapshot_if_due,
+    )
     shell.start()
-    snapshots = QTimer(shell)  # a verified daily snapshot while changes happen (storage decides)
-    snapshots.setTimerType(Qt.TimerType.VeryCoarseTimer)
-    snapshots.timeout.connect(opened.snapshot_if_due)
-    snapshots.start(SNAPSHOT_CHECK_MS)
     for notice in notices:
         shell.notifier.notify("Crickets", notice)
     if args.open:

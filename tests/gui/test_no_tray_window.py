@@ -77,3 +77,36 @@ def test_quitting_before_the_first_tick_is_clean(shell: Shell) -> None:
     shell.store.close()
     QApplication.processEvents()  # one event-loop turn: the cancelled first tick must not run
     assert shell.controller.state is None
+
+
+@pytest.mark.parametrize(("background", "expected"), [(False, ["editor"]), (True, [])])
+def test_a_first_start_opens_add_interview_but_a_login_start_stays_quiet(
+    tmp_path: Path,
+    qtbot,
+    background: bool,
+    expected: list[str],  # type: ignore[no-untyped-def]
+) -> None:
+    store = Store.open(tmp_path)
+    hourly: list[int] = []
+    shell = Shell(
+        QApplication.instance(),
+        store,
+        FixedClock(datetime(2026, 12, 1, tzinfo=UTC)),  # type: ignore[arg-type]
+        zone_for=lambda s: "UTC",
+        socket=str(tmp_path / "s.sock"),
+        data_dir=tmp_path,
+        background=background,
+        hourly=lambda: hourly.append(1),
+    )
+    shell.start()
+    qtbot.waitUntil(lambda: shell.controller.state is not None)
+    assert shell.windows.open_keys() == expected
+    assert shell._hourly.isActive() and shell._hourly.interval() == 3600 * 1000
+    shell._hourly.timeout.emit()
+    assert hourly == [1]
+    for key in shell.windows.open_keys():
+        shell.windows.close(key)
+    if shell.no_tray is not None:
+        shell.no_tray.close()
+    shell.stop()
+    store.close()

@@ -7,11 +7,12 @@ routing each intent and event to the piece that handles it.
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from crickets import ipc
@@ -34,9 +35,21 @@ from crickets.ui.window_factories import register_windows
 from crickets.ui.windows import Windows
 
 logger = logging.getLogger("crickets.shell")
+HOURLY_MS = 3600 * 1000
 TRAY_RETRY_MS = 5_000
 TRAY_RETRY_FOR_MS = 60_000
 _SOUNDED = {ReminderKind.START: Cue.DUE, ReminderKind.OVERDUE: Cue.OVERDUE}
+
+
+def create_application() -> QApplication:
+    """The one QApplication, named for the desktop and kept alive with no window open."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("crickets")
+    app.setApplicationDisplayName("Crickets")
+    app.setDesktopFileName("crickets")
+    app.setQuitOnLastWindowClosed(False)
+    return app
 
 
 def show_fatal(message: str) -> None:
@@ -66,6 +79,7 @@ class Shell(QObject):
         data_dir: Path,
         background: bool = False,
         demo: bool = False,
+        hourly: Callable[[], object] | None = None,
     ) -> None:
         super().__init__(app)
         self.app, self.store, self.clock = app, store, clock
@@ -84,6 +98,12 @@ class Shell(QObject):
         self._starter = QTimer(self)  # the first tick, on the first event-loop turn
         self._starter.setSingleShot(True)
         self._starter.timeout.connect(self._start_counting)
+        self._hourly = QTimer(self)  # e.g. storage's daily snapshot check
+        self._hourly.setTimerType(Qt.TimerType.VeryCoarseTimer)
+        self._hourly.setInterval(HOURLY_MS)
+        self._has_hourly = hourly is not None
+        if hourly is not None:
+            self._hourly.timeout.connect(hourly)
         self._tray_waited_ms = 0
         self._wire()
 
@@ -142,9 +162,13 @@ class Shell(QObject):
         # The icon goes up first; the first decryption and badge drawing follow on the first
         # turn of the event loop, so the tray appears without waiting for them.
         self._starter.start(0)
+        if self._has_hourly:
+            self._hourly.start()
 
     def _start_counting(self) -> None:
         self.controller.start()
+        if not self.background and not self.demo and not self.controller.interviews:
+            self.windows.open("editor")  # a first start: the one thing to do is add one
         self.sound.enabled = self.controller.settings.sound
         if self.demo:
             self.notifier.notify(
@@ -153,6 +177,7 @@ class Shell(QObject):
 
     def stop(self) -> None:
         self._starter.stop()  # quitting before the first tick: it must not run afterwards
+        self._hourly.stop()
         self.controller.stop()
         self.sleep.stop()
         self.server.close()
