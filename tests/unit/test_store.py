@@ -140,3 +140,18 @@ def test_invitation_bytes_round_trip(store: Store) -> None:
     assert store.load_invitation(iv.id) == raw
     assert store.find_by_uid("abc@example.com") == iv
     assert store.find_by_uid("") is None
+
+
+def test_row_stamps_come_from_the_injected_clock(tmp_path: Path) -> None:
+    from datetime import UTC
+
+    from crickets.domain.clock import FixedClock
+
+    clock = FixedClock(datetime(2026, 11, 25, 12, 21, tzinfo=UTC))
+    s = Store.open(tmp_path, clock=clock)
+    added = s.add(make_interview(id=None))
+    clock.set(datetime(2026, 11, 26, 8, 0, tzinfo=UTC))
+    s.update(replace(added, company="Globex"))
+    row = s._conn.execute("SELECT created_at, updated_at FROM interviews").fetchone()
+    assert tuple(row) == ("2026-11-25T12:21:00+00:00", "2026-11-26T08:00:00+00:00")
+    s.close()

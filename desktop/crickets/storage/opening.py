@@ -139,7 +139,7 @@ def open_store(
         writable = folder_is_writable(data_dir, database)
 
     if not writable:
-        store = Store.open(data_dir, busy_timeout=busy_timeout, read_only=True)
+        store = Store.open(data_dir, busy_timeout=busy_timeout, read_only=True, clock=clock)
         problems = store.quick_check()
         if problems:
             store.close()
@@ -211,7 +211,7 @@ def _open_writable(
 ) -> Store:
     try:
         _snapshot_before_migration(data_dir, database, clock)
-        store = Store.open(data_dir, busy_timeout=busy_timeout)
+        store = Store.open(data_dir, busy_timeout=busy_timeout, clock=clock)
     except StoreCorrupt as error:
         return _start_clean(data_dir, database, clock, busy_timeout, str(error), say)
     problems = store.quick_check()
@@ -259,7 +259,7 @@ def _start_clean(
 ) -> Store:
     moved = set_aside(database, clock.now(), "corrupt")
     say(SET_ASIDE.format(reason=_one_line(reason), path=moved))
-    store = Store.open(data_dir, busy_timeout=busy_timeout)
+    store = Store.open(data_dir, busy_timeout=busy_timeout, clock=clock)
     _ensure_identity(store, data_dir)
     return store
 

@@ -14,11 +14,11 @@ import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from crickets.domain.actions import Action
+from crickets.domain.clock import Clock, SystemClock
 from crickets.domain.interview import Interview
 from crickets.domain.profile import Profile
 from crickets.domain.settings import Settings, settings_from_dict, settings_to_dict
@@ -46,20 +46,27 @@ BUSY_TIMEOUT_S = 5.0
 _PROFILE_KEY, _PROFILE_ID = "profile", 1
 
 
-def _now_text() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
 class Store(RecordsPart, MaintenancePart):
     """Implements :class:`crickets.domain.ports.InterviewStore` on one SQLite file."""
 
     def __init__(
-        self, conn: sqlite3.Connection, path: Path, codec: FieldCodec, *, read_only: bool = False
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        codec: FieldCodec,
+        *,
+        read_only: bool = False,
+        clock: Clock | None = None,
     ) -> None:
+        self._clock: Clock = clock or SystemClock()
         self._conn = conn
         self.path = path
         self._codec = codec
         self.read_only = read_only
+
+    def _now_text(self) -> str:
+        """When a row was written, for the created_at/updated_at columns."""
+        return self._clock.now().isoformat(timespec="seconds")
 
     @classmethod
     def open(
@@ -69,6 +76,7 @@ class Store(RecordsPart, MaintenancePart):
         busy_timeout: float = BUSY_TIMEOUT_S,
         *,
         read_only: bool = False,
+        clock: Clock | None = None,
     ) -> Store:
         """Open (creating and migrating when needed) the store in ``directory``.
 
@@ -113,7 +121,7 @@ class Store(RecordsPart, MaintenancePart):
             if conn is not None:
                 conn.close()
             raise translate(error, path) from None
-        return cls(conn, path, codec or PlainCodec(), read_only=read_only)
+        return cls(conn, path, codec or PlainCodec(), read_only=read_only, clock=clock)
 
     def close(self) -> None:
         self._conn.close()
@@ -176,7 +184,7 @@ class Store(RecordsPart, MaintenancePart):
             cursor = conn.execute(
                 f"UPDATE interviews SET {assignments}, updated_at = :stamp "  # noqa: S608
                 "WHERE id = :id",
-                {**values, "stamp": _now_text(), "id": interview.id},
+                {**values, "stamp": self._now_text(), "id": interview.id},
             )
             if cursor.rowcount != 1:
                 raise KeyError(interview.id)
@@ -213,7 +221,7 @@ class Store(RecordsPart, MaintenancePart):
         cursor = conn.execute(
             f"INSERT INTO interviews ({names}, created_at, updated_at) "  # noqa: S608
             f"VALUES ({marks}, :stamp, :stamp)",
-            {**values, "stamp": _now_text()},
+            {**values, "stamp": self._now_text()},
         )
         new_id = int(cursor.lastrowid or 0)
         self._seal_interview(conn, new_id, interview)
