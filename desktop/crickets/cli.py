@@ -56,9 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
 Launcher = Callable[[argparse.Namespace], int]
 
 
-def main(
-    argv: Sequence[str] | None = None, clock: Clock | None = None, launch: Launcher | None = None
-) -> int:
+def main(argv: Sequence[str] | None, launch: Launcher, clock: Clock | None = None) -> int:
     """Run a subcommand; with none, hand over to ``launch`` (the tray app)."""
     args_list = _open_shortcut(list(sys.argv[1:] if argv is None else argv))
     ctx: CliContext | None = None
@@ -66,8 +64,6 @@ def main(
         args = build_parser().parse_args(args_list)
         ctx = CliContext(paths.data_dir(args.data_dir), clock=clock or _clock_from_env())
         if args.command is None:
-            if launch is None:
-                return _no_command(args, ctx)
             ctx.close()
             return launch(args)
         code = int(args.func(args, ctx))
@@ -111,13 +107,6 @@ def _open_shortcut(argv: list[str]) -> list[str]:
     if len(argv) == 1 and argv[0].lower().endswith((".ics", ".ical", ".ifb")):
         return ["--open", argv[0]]
     return argv
-
-
-def _no_command(args: argparse.Namespace, ctx: CliContext) -> int:
-    from crickets.commands import status
-
-    ctx.print("Run `crickets --help` for every command.\n")
-    return status.run(argparse.Namespace(json=False, at=None, all=False), ctx)
 
 
 def _one_line(text: str) -> str:
