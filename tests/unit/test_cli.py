@@ -192,3 +192,16 @@ def test_data_dir_from_the_environment(tmp_path: Path) -> None:
         capture_output=True,
     )
     assert (tmp_path / "crickets.sqlite3").exists()
+
+
+def test_moving_an_interview_to_another_zone_checks_the_kept_time(tmp_path: Path) -> None:
+    """The wall-clock time stays; in the new zone it may not exist, or happen twice."""
+    ok(tmp_path, "add", "--at", "2026-03-08 02:30", "--tz", "Europe/London")
+    assert "does not exist" in refused(tmp_path, "edit", "1", "--tz", "America/New_York")
+    assert json.loads(ok(tmp_path, "show", "1", "--json"))["zone"] == "Europe/London"
+    ok(tmp_path, "add", "--at", "2026-11-01 01:30", "--tz", "Europe/London")
+    assert "EDT" in refused(tmp_path, "edit", "2", "--tz", "America/New_York")
+    moved = json.loads(
+        ok(tmp_path, "edit", "2", "--tz", "America/New_York", "--fold", "1", "--json")
+    )
+    assert moved["start"] == "2026-11-01T06:30:00+00:00"

@@ -107,11 +107,3 @@ _TOO_LONG = (
 def _emit(args: argparse.Namespace, ctx: CliContext, data: bytes, what: str) -> int:
     ctx.emit_bytes(data, args.out, f"Saved {what} to {args.out}")
     return 0
-    ctx.out.flush()
-    buffer = getattr(ctx.out, "buffer", None)
-    if buffer is not None:
-        buffer.write(data)
-        buffer.flush()
-    else:
-        ctx.out.write(data.decode("utf-8"))
-    return 0

@@ -246,11 +246,3 @@ def run_export_ics(args: argparse.Namespace, ctx: CliContext) -> int:
     data = interview_to_ics(interview, now=ctx.clock.now(), uid_token=uid_word(ctx.store))
     ctx.emit_bytes(data, args.out, f"Wrote #{interview.id} ({interview.title}) to {args.out}")
     return 0
-    binary = getattr(ctx.out, "buffer", None)
-    if binary is not None:
-        ctx.out.flush()
-        binary.write(data)
-        binary.flush()
-    else:
-        ctx.out.write(data.decode("utf-8"))
-    return 0

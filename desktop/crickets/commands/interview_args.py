@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from crickets.commands.context import CliContext, UsageError
 from crickets.domain import validation
 from crickets.domain.interview import Direction, Interview
-from crickets.domain.timeparse import AmbiguousTime, ParsedTime, TimeParseError, parse_when
+from crickets.domain.timeparse import (
+    AmbiguousTime,
+    ParsedTime,
+    TimeParseError,
+    parse_when,
+    resolve_local,
+)
 from crickets.localzone import home_zone
 
 # option -> (Interview field, validator, the name a person knows the field by)
@@ -96,6 +102,17 @@ def parse_start(args: argparse.Namespace, ctx: CliContext, zone: str) -> ParsedT
         raise UsageError(f"--at: {error.message}") from None
 
 
+def _resolve(local: datetime, zone: str, fold: int | None) -> ParsedTime:
+    """A kept wall-clock time in a new zone: checked like a typed one (DST gap, repeat)."""
+    try:
+        return resolve_local(local, zone, fold)
+    except AmbiguousTime as question:
+        options = "; ".join(choice.echo for choice in question.choices)
+        raise UsageError(f"--tz: {question.message} It could be: {options}.") from None
+    except TimeParseError as error:
+        raise UsageError(f"--tz: {error.message}") from None
+
+
 def build_interview(
     args: argparse.Namespace, ctx: CliContext, base: Interview | None
 ) -> tuple[Interview, ParsedTime | None]:
@@ -121,8 +138,9 @@ def build_interview(
         changes["duration"] = timedelta(minutes=args.duration)
     if parsed:
         changes["local_start"], changes["zone"] = parsed.local, parsed.zone
-    elif args.tz and base:  # same wall-clock time, agreed in another zone
-        changes["zone"] = zone
+    elif args.tz and base:  # the same wall-clock time, agreed in another zone
+        moved = _resolve(base.local_start.replace(fold=0), zone, args.fold)
+        changes["local_start"], changes["zone"] = moved.local, moved.zone
     if base is None:
         if parsed is None:
             raise UsageError("--at is required: when is the interview?")
