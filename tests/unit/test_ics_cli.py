@@ -202,3 +202,23 @@ def test_export_ics_and_import_it_elsewhere(store: Path, tmp_path: Path) -> None
 
 def test_export_ics_of_a_missing_interview(store: Path) -> None:
     assert "no interview #9" in refused(store, "export-ics", "9")
+
+
+def test_a_dry_run_with_a_typed_time_creates_no_store(tmp_path: Path) -> None:
+    empty = tmp_path / "nothing-here"
+    ok(empty, "import", fixture("all_day.ics"), "--dry-run", "--at", "2026-12-10 14:00")
+    assert not empty.exists() or list(empty.iterdir()) == []
+
+
+def test_a_dry_run_pick_names_the_event_picked(store: Path) -> None:
+    out = ok(
+        store,
+        "import",
+        fixture("several.ics"),
+        "--dry-run",
+        "--pick",
+        "2",
+        "--at",
+        "2026-12-20 10:00",
+    )
+    assert "Event 2 of" in out and "Event 1 of" not in out

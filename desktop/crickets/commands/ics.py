@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from crickets.commands.context import CliContext, UsageError
+from crickets.domain.settings import Settings
 from crickets.domain.timefmt import both_zones, echo_text
 from crickets.localzone import home_zone
 from crickets.paths import database_path
@@ -116,23 +117,29 @@ def _choose(invitation: Invitation, args: argparse.Namespace, ctx: CliContext) -
     raise UsageError(f"{args.file} has {total} events; choose one with --pick N (1 to {total})")
 
 
+def _no_store_needed(ctx: CliContext, args: argparse.Namespace) -> bool:
+    """A dry run creates no data store: where there is none, it reads defaults."""
+    return bool(args.dry_run) and not database_path(ctx.data_dir).exists()
+
+
+def _settings(ctx: CliContext, args: argparse.Namespace) -> Settings:
+    return Settings() if _no_store_needed(ctx, args) else ctx.store.load_settings()
+
+
 def _my_zone(ctx: CliContext, args: argparse.Namespace) -> str:
-    if args.dry_run and not database_path(ctx.data_dir).exists():
-        return home_zone("")  # a dry run creates no data store
-    return home_zone(ctx.store.load_settings().home_zone)
+    return home_zone(_settings(ctx, args).home_zone)
 
 
 def _my_email(ctx: CliContext, args: argparse.Namespace) -> str:
-    if args.dry_run and not database_path(ctx.data_dir).exists():
-        return ""
-    return ctx.store.load_profile().email
+    return "" if _no_store_needed(ctx, args) else ctx.store.load_profile().email
 
 
 def _with_time(candidate: ImportCandidate, args: argparse.Namespace, ctx: CliContext) -> Any:
     from crickets.commands.interview_args import parse_start
 
     zone = args.tz or candidate.zone or _my_zone(ctx, args)
-    parsed = parse_start(argparse.Namespace(at=args.at, day_first=None, fold=None), ctx, zone)
+    when = argparse.Namespace(at=args.at, day_first=None, fold=None)
+    parsed = parse_start(when, ctx, zone, settings=_settings(ctx, args))
     return candidate.with_start(parsed.local, parsed.zone)
 
 
@@ -148,13 +155,16 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     except IcsError as error:
         raise UsageError(f"{args.file}: {error.message}") from None
     chosen = _choose(invitation, args, ctx)
-    picked = list(invitation.events) if chosen is None else [invitation.events[chosen]]
+    numbers = list(range(1, len(invitation.events) + 1)) if chosen is None else [chosen + 1]
+    picked = [invitation.events[n - 1] for n in numbers]
     if args.at:
         picked = [_with_time(e, args, ctx) for e in picked]
     if args.dry_run:
         has_store = database_path(ctx.data_dir).exists()
         plans = [plan_import(ctx.store, e) if has_store else None for e in picked]
-        return _report_dry_run(ctx, args, invitation, picked, plans, mine)
+        return _report_dry_run(
+            ctx, args, invitation, list(zip(numbers, picked, strict=True)), plans, mine
+        )
     candidate = picked[0]
     if not candidate.has_time and not candidate.cancelled:
         example = f"{candidate.day.isoformat()} 14:00" if candidate.day else "2026-12-10 14:00"
@@ -170,13 +180,13 @@ def _report_dry_run(
     ctx: CliContext,
     args: argparse.Namespace,
     invitation: Invitation,
-    picked: list[ImportCandidate],
+    picked: list[tuple[int, ImportCandidate]],  # (its number in the file, the event)
     plans: list[ApplyResult | None],
     mine: str,
 ) -> int:
     if args.json:
         events = []
-        for event, plan in zip(picked, plans, strict=True):
+        for (_number, event), plan in zip(picked, plans, strict=True):
             entry = event.to_dict()
             entry["plan"] = (
                 {"outcome": plan.outcome.value, "message": plan.message} if plan else None
@@ -195,9 +205,8 @@ def _report_dry_run(
     for warning in invitation.warnings:
         ctx.print(f"Warning: {warning}")
     total = len(invitation.events)
-    for event, plan in zip(picked, plans, strict=True):
-        index = invitation.events.index(event) + 1 if event in invitation.events else 1
-        _describe(ctx, event, index, total, mine)
+    for (number, event), plan in zip(picked, plans, strict=True):
+        _describe(ctx, event, number, total, mine)
         if plan is not None:
             ctx.print(f"  {'Would:':<13}{plan.message}")
     ctx.print("Dry run: nothing was changed.")

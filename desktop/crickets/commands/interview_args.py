@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from crickets.commands.context import CliContext, UsageError
 from crickets.domain import validation
 from crickets.domain.interview import Direction, Interview
+from crickets.domain.settings import Settings
 from crickets.domain.timeparse import (
     AmbiguousTime,
     ParsedTime,
@@ -88,8 +89,10 @@ def _zone(name: str) -> str:
     return name
 
 
-def parse_start(args: argparse.Namespace, ctx: CliContext, zone: str) -> ParsedTime:
-    settings = ctx.store.load_settings()
+def parse_start(
+    args: argparse.Namespace, ctx: CliContext, zone: str, settings: Settings | None = None
+) -> ParsedTime:
+    settings = settings or ctx.store.load_settings()
     day_first = args.day_first if args.day_first is not None else settings.day_first
     try:
         return parse_when(
