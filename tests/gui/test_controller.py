@@ -192,3 +192,40 @@ def test_a_slow_redraw_does_not_delay_the_next_wake_up(store, qtbot) -> None:  #
     controller.start()
     assert controller.timer.interval() == 2_600 + 2
     controller.stop()
+
+
+def test_a_store_that_cannot_be_written_never_stops_the_countdown(store, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    add(store)
+    store.close()
+    read_only = Store.open(tmp_path, read_only=True)  # every write raises StoreReadOnly
+    clock = FixedClock(START - timedelta(minutes=20))
+    controller, fired, states = make(read_only, clock, qtbot)
+    controller.start()
+    assert states[-1].badge == "20m" and controller.timer.isActive()
+    clock.set(START - timedelta(minutes=15))
+    controller.tick()
+    assert [r.kind for r in fired] == [ReminderKind.GET_READY]
+    assert controller.timer.isActive()
+    controller.stop()
+    read_only.close()
+
+
+def test_the_guide_of_a_call_missed_days_ago_does_not_reopen(store, qtbot) -> None:  # type: ignore[no-untyped-def]
+    add(store)
+    clock = FixedClock(START + timedelta(minutes=4))
+    first, fired, _ = make(store, clock, qtbot)
+    first.start()
+    clock.set(START + timedelta(minutes=6))
+    first.tick()
+    assert [r.kind for r in fired] == [ReminderKind.OVERDUE]  # shown, never dismissed
+    first.stop()
+    clock.set(START + timedelta(minutes=20))
+    soon, again, _ = make(store, clock, qtbot)
+    soon.start()
+    assert [r.kind for r in again] == [ReminderKind.OVERDUE]  # still helpful: reopened
+    soon.stop()
+    clock.set(START + timedelta(days=5))
+    later, late, _ = make(store, clock, qtbot)
+    later.start()
+    assert late == []
+    later.stop()

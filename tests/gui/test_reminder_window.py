@@ -77,7 +77,17 @@ def test_get_ready_shows_the_checklist_and_join(qtbot) -> None:  # type: ignore[
     assert blocker.args[1] == "join"
 
 
-def test_closing_the_window_snoozes_rather_than_losing_it(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_closing_the_window_snoozes_once_rather_than_losing_it(qtbot) -> None:  # type: ignore[no-untyped-def]
     w, _ = window(ReminderKind.START, IV.start, qtbot)
-    with qtbot.waitSignal(w.snooze_requested):
-        w.close()
+    snoozes: list[object] = []
+    w.snooze_requested.connect(lambda *args: snoozes.append(args))
+    w.close()
+    assert len(snoozes) == 1
+
+
+def test_a_discarded_window_does_not_snooze(qtbot) -> None:  # type: ignore[no-untyped-def]
+    w, _ = window(ReminderKind.START, IV.start, qtbot)
+    snoozes: list[object] = []
+    w.snooze_requested.connect(lambda *args: snoozes.append(args))
+    w.discard()
+    assert snoozes == [] and not w.isVisible()

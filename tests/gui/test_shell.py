@@ -7,10 +7,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 from crickets.domain.clock import FixedClock
 from crickets.domain.interview import Interview, Status
+from crickets.domain.reminders import Reminder, ReminderKind
 from crickets.storage.store import Store
 from crickets.ui.shell import Shell
 
@@ -58,3 +60,22 @@ def test_the_tray_menu_reaches_the_guide_and_records_they_called(shell: Shell) -
     assert shell.windows.get("havent_called:1") is not None
     shell.tray.action("tray.they_called").trigger()  # type: ignore[union-attr]
     assert shell.store.get(1).status is Status.IN_CALL
+
+
+def test_a_closed_window_is_freed_and_reopens_fresh(shell: Shell) -> None:
+    first = shell.windows.open("drafts", 1)
+    assert first is not None
+    first.close()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert "drafts:1" not in shell.windows.open_keys()
+    assert shell.windows.open("drafts", 1) is not None
+
+
+def test_showing_a_reminder_again_replaces_it_without_snoozing(shell: Shell) -> None:
+    reminder = Reminder(1, ReminderKind.GET_READY, START, START + timedelta(hours=1))
+    first = shell.windows.show_reminder(reminder)
+    second = shell.windows.show_reminder(reminder)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert first is not second
+    assert shell.windows.get("reminder:1:get-ready") is second
+    assert [a.kind.value for a in shell.store.actions(1)] == []  # no snooze logged

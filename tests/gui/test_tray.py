@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QMenu
 
 from crickets.domain.display import IDLE, Tone, TrayState
 from crickets.domain.phases import Phase
@@ -41,7 +43,7 @@ def test_menu_lists_every_action_in_order_with_a_disabled_status_line(qtbot) -> 
     status = tray.action("tray.status")
     assert status is not None and not status.isEnabled()
     assert status.text().startswith("Phone screen with Acme")
-    drafts = [a.objectName() for a in tray.menu.findChild(type(tray.menu), "tray.drafts").actions()]
+    drafts = [a.objectName() for a in tray.menu.findChild(QMenu, "tray.drafts").actions()]
     assert drafts == [f"tray.drafts.{kind}" for kind, _ in DRAFT_KINDS]
 
 
@@ -76,6 +78,14 @@ def test_in_call_menu_offers_to_end_the_call(qtbot) -> None:  # type: ignore[no-
     with qtbot.waitSignal(tray.call_over_requested) as blocker:
         tray.action("tray.call_over").trigger()  # type: ignore[union-attr]
     assert blocker.args == [3]
+
+
+def test_rebuilding_the_menu_leaves_one_drafts_submenu(qtbot) -> None:  # type: ignore[no-untyped-def]
+    tray = Tray()
+    for _ in range(5):
+        tray.menu.aboutToShow.emit()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert len(tray.menu.findChildren(QMenu, "tray.drafts")) == 1
 
 
 def test_menu_is_rebuilt_when_it_opens(qtbot) -> None:  # type: ignore[no-untyped-def]

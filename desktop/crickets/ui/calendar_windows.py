@@ -81,14 +81,18 @@ def add_paste_box(editor: QWidget, shell: Shell) -> None:
 
 
 def export_ics(interview: Interview, clock: Clock, store: Any) -> None:
-    """ "Add to my calendar": an .ics with the store's stable UID, so calendars update it."""
-    from PySide6.QtWidgets import QFileDialog
+    """Add to my calendar: an .ics with the store's stable UID, so calendars update it."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     from crickets.atomic_files import write_atomically
     from crickets.services.ics_export import interview_to_ics, suggested_filename, uid_word
 
     name = suggested_filename(interview)
     path, _ = QFileDialog.getSaveFileName(None, "Add to my calendar", name, "Calendar (*.ics)")
-    if path:
-        data = interview_to_ics(interview, now=clock.now(), uid_token=uid_word(store))
+    if not path:
+        return
+    data = interview_to_ics(interview, now=clock.now(), uid_token=uid_word(store))
+    try:
         write_atomically(Path(path), data, mode=0o644)
+    except OSError as error:
+        QMessageBox.warning(None, "Crickets", f"Could not save {path}: {error.strerror or error}.")

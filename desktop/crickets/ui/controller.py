@@ -65,7 +65,7 @@ class Controller(QObject):
         self._load()
         now = self._clock.now()
         self._last_tick = self._memory.last_tick() or now
-        for reminder in self._memory.open_reminders(self.interviews, self.settings):
+        for reminder in self._memory.open_reminders(self.interviews, self.settings, now):
             self.reminder_due.emit(reminder)
         self.tick()
 
@@ -97,6 +97,13 @@ class Controller(QObject):
     # -- the tick ---------------------------------------------------------------------------
 
     def tick(self) -> None:
+        """Recompute from the wall clock; whatever happens, the timer is armed again."""
+        try:
+            self._tick()
+        finally:
+            self._arm(self._clock.now())  # a fresh reading: drawing may have taken a while
+
+    def _tick(self) -> None:
         now = self._clock.now()
         if self._store.data_version() != self._version:  # type: ignore[attr-defined]
             self._load()
@@ -115,7 +122,6 @@ class Controller(QObject):
             self._memory.save_last_tick(self._last_tick)
             self._persisted_at = now
         self._publish(now)
-        self._arm(self._clock.now())  # not ``now``: drawing may have taken a while
 
     def _persist_due(self, now: datetime) -> bool:
         return self._persisted_at is None or now - self._persisted_at >= PERSIST_EVERY

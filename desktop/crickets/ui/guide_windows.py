@@ -64,7 +64,7 @@ def guide_window(shell: Shell, flow_name: str, interview_id: int | None) -> QWid
     window.stopped_waiting.connect(
         lambda i: controller.set_status(i, Status.MISSED_BY_THEM, "stopped waiting: no call")
     )
-    controller.data_changed.connect(window.refresh)
+    # Refreshed on data changes by the shell, with every other open window.
     return window
 
 

@@ -4,6 +4,7 @@ showing, and snoozes. Kept as small JSON values in the store's app state."""
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -11,12 +12,19 @@ from typing import Any
 from crickets.domain.interview import Interview
 from crickets.domain.reminders import Reminder, ReminderKind, schedule
 from crickets.domain.settings import Settings
+from crickets.storage.errors import StorageError
+
+logger = logging.getLogger("crickets.reminders")
 
 _LAST_TICK, _OPEN, _SNOOZES = "controller.last_tick", "controller.open", "controller.snoozes"
 
 
 def _key(reminder: Reminder) -> list[Any]:
     return [reminder.interview_id, reminder.kind.value]
+
+
+def _live(interviews: Sequence[Interview]) -> set[int | None]:
+    return {i.id for i in interviews if not i.status.is_terminal}
 
 
 class ReminderMemory:
@@ -33,8 +41,16 @@ class ReminderMemory:
             return []
         return [v for v in value if isinstance(v, list)] if isinstance(value, list) else []
 
+    def _set(self, key: str, value: str) -> None:
+        """Best effort: a store that cannot be written (read-only, busy) must never stop the
+        countdown; the state is kept in memory and the failure logged."""
+        try:
+            self._store.set_state(key, value)
+        except StorageError as error:
+            logger.warning("could not remember %s: %s", key, error)
+
     def _write(self, key: str, value: list[list[Any]]) -> None:
-        self._store.set_state(key, json.dumps(value))
+        self._set(key, json.dumps(value))
 
     def last_tick(self) -> datetime | None:
         raw = self._store.get_state(_LAST_TICK)
@@ -44,7 +60,7 @@ class ReminderMemory:
             return None
 
     def save_last_tick(self, instant: datetime) -> None:
-        self._store.set_state(_LAST_TICK, instant.isoformat())
+        self._set(_LAST_TICK, instant.isoformat())
 
     @staticmethod
     def _find(
@@ -58,13 +74,16 @@ class ReminderMemory:
                 return Reminder(iid, ReminderKind(kind), interview.start, interview.end)
         return None
 
-    def open_reminders(self, interviews: Sequence[Interview], settings: Settings) -> list[Reminder]:
-        """Reminders showing when the app last stopped that still concern a live interview."""
-        live = {i.id for i in interviews if not i.status.is_terminal}
+    def open_reminders(
+        self, interviews: Sequence[Interview], settings: Settings, now: datetime
+    ) -> list[Reminder]:
+        """Reminders showing when the app last stopped that still help (a live interview,
+        before the reminder's own cut-off): the guide of a call missed days ago stays shut."""
+        live = _live(interviews)
         found = [
             self._find(interviews, settings, iid, kind) for iid, kind in self._open if iid in live
         ]
-        return [r for r in found if r is not None]
+        return [r for r in found if r is not None and now < r.until]
 
     def mark_open(self, reminder: Reminder) -> None:
         if _key(reminder) not in self._open:
@@ -101,5 +120,6 @@ class ReminderMemory:
             return []
         self._snoozes = [s for s in self._snoozes if s not in due]
         self._write(_SNOOZES, self._snoozes)
-        found = [self._find(interviews, settings, s[0], s[1]) for s in due]
+        live = _live(interviews)  # a snooze asked for is kept, unless the call is settled
+        found = [self._find(interviews, settings, s[0], s[1]) for s in due if s[0] in live]
         return [r for r in found if r is not None]

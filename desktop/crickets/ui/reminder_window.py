@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -134,11 +134,14 @@ class ReminderWindow(QDialog):
         self.dismissed.emit(self.reminder)
         self.accept()
 
-    def reject(self) -> None:  # Esc
+    def reject(self) -> None:
+        """Esc, or closing the window: snooze rather than lose the reminder (once)."""
+        if self._handled:
+            super().reject()
+            return
         self.snooze(timedelta(minutes=SNOOZE_MINUTES[0]))
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._handled:
-            self._handled = True
-            self.snooze_requested.emit(self.reminder, self._clock.now() + timedelta(minutes=5))
-        super().closeEvent(event)
+    def discard(self) -> None:
+        """Close without snoozing: the same reminder is being shown again, fresh."""
+        self._handled = True
+        self.close()

@@ -22,6 +22,7 @@ from crickets.domain.interview import Status
 from crickets.domain.reminder_text import render_reminder
 from crickets.domain.reminders import Reminder, ReminderKind
 from crickets.domain.settings import Settings
+from crickets.storage.errors import StorageError
 from crickets.ui.badge_icon import app_icon
 from crickets.ui.controller import Controller
 from crickets.ui.drop_import import CalendarDropFilter
@@ -189,7 +190,10 @@ class Shell(QObject):
             return
         explained = self.store.get_state("no_tray.explained") == "yes"
         self.no_tray = NoTrayWindow(self.tray.menu, explain=not explained)
-        self.store.set_state("no_tray.explained", "yes")
+        try:
+            self.store.set_state("no_tray.explained", "yes")
+        except StorageError:  # a read-only store: explaining again next time is harmless
+            logger.info("could not remember that the no-tray window was explained")
         self.no_tray.show()
         self._tray_wait.start(TRAY_RETRY_MS)  # the tray host may start after us at login
 
@@ -216,6 +220,8 @@ class Shell(QObject):
         interview = self.store.get(reminder.interview_id)
         if interview is None:
             return
+        if self.no_tray is not None:
+            self.no_tray.show()  # closed earlier: a reminder brings the countdown back
         self.windows.show_reminder(reminder)
         if reminder.kind is ReminderKind.START:
             QTimer.singleShot(0, warm_up_guides)  # the guide may be needed in a few minutes

@@ -92,8 +92,8 @@ class Tray(QObject):
 
     def rebuild_menu(self) -> None:
         menu, state = self.menu, self._state
-        for old in menu.findChildren(QAction):
-            old.deleteLater()
+        for old in (*menu.findChildren(QAction), *menu.findChildren(QMenu)):
+            old.deleteLater()  # clear() keeps submenus alive: they would pile up
         menu.clear()
         status = QAction(state.status_line, menu)
         status.setObjectName("tray.status")

@@ -8,7 +8,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
@@ -46,17 +46,26 @@ class Windows(QObject):
             window = build()
             window.setObjectName(window.objectName() or key)
             window.setAcceptDrops(True)  # an invitation dropped on any window is imported
-            window.destroyed.connect(lambda _=None, k=key: self._open.pop(k, None))
-            self._open[key] = window
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # next time: fresh content
+            self._track(key, window)
         window.show()
         window.raise_()
         window.activateWindow()
         logger.info("window shown: %s", key)
         return window
 
+    def _track(self, key: str, window: QWidget) -> None:
+        """Remember ``window`` under ``key`` until it is destroyed (if still the one there)."""
+        self._open[key] = window
+        window.destroyed.connect(
+            lambda _=None, k=key, w=window: self._open.get(k) is w and self._open.pop(k)
+        )
+
     def close(self, key: str) -> None:
         window = self._open.pop(key, None)
-        if window is not None:
+        if isinstance(window, ReminderWindow):
+            window.discard()  # replaced by a fresh one: not a snooze
+        elif window is not None:
             window.close()
 
     def get(self, key: str) -> QWidget | None:
@@ -93,8 +102,7 @@ class Windows(QObject):
         window.dismissed.connect(self._controller.dismiss)
         window.action_requested.connect(self.act)
         window.finished.connect(window.deleteLater)
-        self._open[key] = window
-        window.destroyed.connect(lambda _=None, k=key: self._open.pop(k, None))
+        self._track(key, window)
         window.present()
         logger.info("window shown: %s", key)
         return window
