@@ -79,3 +79,27 @@ def test_showing_a_reminder_again_replaces_it_without_snoozing(shell: Shell) -> 
     assert first is not second
     assert shell.windows.get("reminder:1:get-ready") is second
     assert [a.kind.value for a in shell.store.actions(1)] == []  # no snooze logged
+
+
+def test_saving_the_editor_keeps_a_status_changed_meanwhile(shell: Shell, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLineEdit, QPushButton
+
+    editor = shell.windows.open("editor", 1)
+    assert editor is not None
+    shell.controller.set_status(1, Status.IN_CALL)  # "They called" while the form is open
+    company = editor.findChild(QLineEdit, "editor.company")
+    company.setText("Acme Corp")
+    editor.findChild(QPushButton, "editor.save").click()
+    saved = shell.store.get(1)
+    assert saved.company == "Acme Corp" and saved.status is Status.IN_CALL
+
+
+def test_an_outcome_from_the_list_goes_through_the_controller(shell: Shell) -> None:
+    from crickets.ui.interviews_window import InterviewsWindow
+
+    listing = shell.windows.open("list")
+    assert isinstance(listing, InterviewsWindow)
+    listing.select(1)
+    listing.mark_outcome(Status.CANCELLED)
+    assert shell.store.get(1).status is Status.CANCELLED
+    assert [(a.kind.value, a.detail) for a in shell.store.actions(1)] == [("outcome", "cancelled")]

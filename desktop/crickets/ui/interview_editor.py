@@ -131,7 +131,10 @@ class InterviewEditor(QDialog):
     def _write(self, changes: dict[str, Any]) -> Interview:
         if self._original is None:
             return self._store.add(Interview(**changes))
-        updated = replace(self._original, **changes)
+        current = self._store.get(self._original.id or 0)  # as stored now: "They called" while
+        if current is None:  # the form was open must not be undone by saving it
+            raise KeyError(self._original.id)
+        updated = replace(current, **changes)
         self._store.update(updated)
         return updated
 

@@ -9,6 +9,8 @@ editor, so one interview is never open in two editors.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QVBoxLayout, QWidget
@@ -29,10 +31,17 @@ class InterviewsWindow(QWidget):
     interviews_changed = Signal()  # something was written to the store
 
     def __init__(
-        self, store: InterviewStore, clock: Clock, my_zone: str, parent: QWidget | None = None
+        self,
+        store: InterviewStore,
+        clock: Clock,
+        my_zone: str,
+        parent: QWidget | None = None,
+        set_status: Callable[[int, Status], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self._store, self._clock, self._my_zone = store, clock, my_zone
+        #: Records an outcome the way the rest of the app does (logged, reminders cleared).
+        self._set_status = set_status
         self._pending: Interview | None = None  # deleted in the view, not yet in the store
         self.setObjectName("list")
         self.setWindowTitle("All interviews")
@@ -151,7 +160,10 @@ class InterviewsWindow(QWidget):
         if chosen is None:
             return
         try:
-            self._store.update(chosen.with_status(status, at=self._clock.now()))
+            if self._set_status is not None and chosen.id is not None:
+                self._set_status(chosen.id, status)
+            else:
+                self._store.update(chosen.with_status(status, at=self._clock.now()))
         except (StorageError, KeyError) as error:
             self._say(f"Could not record the outcome: {_reason(error)}")
             return

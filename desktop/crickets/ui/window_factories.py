@@ -45,7 +45,9 @@ def register_windows(shell: Shell) -> None:
     def listing(_: int | None, **__: Any) -> QWidget:
         from crickets.ui.interviews_window import InterviewsWindow
 
-        window = InterviewsWindow(store, clock, controller.my_zone)
+        window = InterviewsWindow(
+            store, clock, controller.my_zone, set_status=controller.set_status
+        )
         window.edit_requested.connect(lambda i: windows.open("editor", i))
         window.add_requested.connect(lambda: windows.open("editor", None))
         window.interviews_changed.connect(controller.reload)
