@@ -44,17 +44,25 @@ def no_display_reason(environ: dict[str, str], platform: str = sys.platform) -> 
 
 
 def run(args: argparse.Namespace) -> int:
+    reason = no_display_reason(dict(os.environ))
+    if reason:
+        print(f"crickets: {reason}", file=sys.stderr)
+        return 2
+    data_dir = _data_dir(args)
+    try:
+        return _run_in(data_dir, args)
+    finally:
+        if args.demo:  # throw-away: nothing of it stays, even when start-up failed
+            shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def _run_in(data_dir: Path, args: argparse.Namespace) -> int:
     from crickets import ipc
     from crickets.storage.errors import StorageError
     from crickets.storage.keychain import file_only
     from crickets.storage.opening import open_store
     from crickets.ui.shell import Shell, create_application, show_fatal
 
-    reason = no_display_reason(dict(os.environ))
-    if reason:
-        print(f"crickets: {reason}", file=sys.stderr)
-        return 2
-    data_dir = _data_dir(args)
     log_file = log.setup(data_dir)
     sys.excepthook = _one_line_hook(log_file)
     app = create_application()
@@ -96,6 +104,4 @@ def run(args: argparse.Namespace) -> int:
     code = app.exec()
     shell.stop()
     opened.close()
-    if args.demo:
-        shutil.rmtree(data_dir, ignore_errors=True)  # throw-away: nothing of it stays
     return int(code)

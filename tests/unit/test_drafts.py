@@ -10,7 +10,8 @@ import pytest
 
 from crickets import resources
 from crickets.domain.draft_context import DraftRequest, default_interview
-from crickets.domain.drafts import Draft, DraftKind, make_draft, nudge_due_at
+from crickets.domain.drafts import Draft, DraftKind, make_draft
+from crickets.domain.followups import nudge_due_at
 from crickets.domain.interview import Direction, Interview, Status
 from crickets.domain.profile import Profile
 from crickets.domain.settings import Settings

@@ -97,3 +97,8 @@ def test_the_action_log_travels_with_the_export() -> None:
     with pytest.raises(PortableError, match="not in the export"):
         read_actions(doc, {2})
     assert read_actions({"format": "crickets-export"}, {1}) == []  # an older export
+
+
+def test_seconds_survive_export_and_restore() -> None:
+    typed = make_interview(datetime(2026, 12, 1, 14, 0, 30))
+    assert interview_from_dict(json.loads(json.dumps(interview_to_dict(typed)))) == typed

@@ -112,3 +112,13 @@ def test_every_reminder_is_reported_exactly_once_across_any_tick_sequence(
     ]
     assert len(seen) == len(set(seen))
     assert sorted(seen, key=str) == sorted(expected, key=str)
+
+
+def test_a_call_recorded_as_done_after_the_morning_still_gets_its_thank_you() -> None:
+    done = replace(A, status=Status.DONE)
+    recorded = datetime(2026, 12, 2, 11, 30, tzinfo=UTC)  # after 9:00 London the next day
+    log = [Action(1, recorded, ActionKind.OUTCOME, "done")]
+    (thanks,) = schedule(done, S, log, "Europe/London")
+    assert thanks.at == recorded
+    due = due_reminders([done], S, recorded - timedelta(seconds=1), recorded, log, "Europe/London")
+    assert [r.kind for r in due.fire] == [ReminderKind.THANK_YOU]

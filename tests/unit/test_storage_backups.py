@@ -257,3 +257,16 @@ def test_store_open_alone_still_works_for_tools(tmp_path: Path) -> None:
     store = Store.open(tmp_path)
     assert store.quick_check() == ()
     store.close()
+
+
+@pytest.mark.parametrize("odd", ["crk#3", "why?", "100%"])
+def test_a_snapshot_in_a_folder_with_url_characters_verifies(tmp_path: Path, odd: str) -> None:
+    folder = tmp_path / odd
+    folder.mkdir()
+    database = folder / "snapshot.sqlite3"
+    conn = sqlite3.connect(database)
+    conn.execute("CREATE TABLE t (x)")
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+    assert backups.verify_snapshot(database) == 2

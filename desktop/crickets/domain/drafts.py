@@ -14,7 +14,6 @@ import difflib
 import enum
 import re
 from dataclasses import dataclass
-from datetime import datetime
 from string import Template
 
 from crickets.domain.draft_context import (
@@ -25,8 +24,6 @@ from crickets.domain.draft_context import (
     find_gaps,
     values_for,
 )
-from crickets.domain.draft_times import working_days_later
-from crickets.domain.settings import Settings
 
 
 class DraftKind(enum.Enum):
@@ -186,9 +183,3 @@ def make_draft(kind: DraftKind, template_text: str, request: DraftRequest) -> Dr
             expects_follow_on=kind is DraftKind.SECOND_MISS,
         ),
     )
-
-
-def nudge_due_at(asked_at: datetime, settings: Settings, my_zone: str) -> datetime:
-    """When a reschedule request with no answer deserves the gentle nudge: two working days
-    later, at the same time of day."""
-    return working_days_later(asked_at, 2, settings.work_days, my_zone)

@@ -28,6 +28,12 @@ def thank_you_at(interview: Interview, settings: Settings, my_zone: str) -> date
     return morning.replace(tzinfo=ZoneInfo(my_zone)).astimezone(UTC)
 
 
+def nudge_due_at(asked_at: datetime, settings: Settings, my_zone: str) -> datetime:
+    """When a reschedule request with no answer deserves the gentle nudge: two working days
+    later, at the same time of day."""
+    return working_days_later(asked_at, 2, settings.work_days, my_zone).astimezone(UTC)
+
+
 def _emailed(log: Sequence[Action], kinds: frozenset[str] | set[str]) -> list[datetime]:
     return [a.at for a in log if a.kind in EMAILED and a.detail in kinds]
 
@@ -38,11 +44,14 @@ def followup_plan(
     """``(kind, at, until)`` for each follow-up still due; ``log`` is this interview's."""
     plan: list[tuple[str, datetime, datetime]] = []
     if interview.status is Status.DONE and not _emailed(log, {"thank-you"}):
-        at = thank_you_at(interview, settings, my_zone)
+        # The next morning, or when the call was recorded as done if that came later:
+        # a reminder due before it was known could otherwise never fire.
+        recorded = [a.at for a in log if a.kind is ActionKind.OUTCOME]
+        at = max([thank_you_at(interview, settings, my_zone), *recorded])
         plan.append(("thank-you", at, at + STILL_HELPFUL))
     asked = _emailed(log, ASKED_TO_RESCHEDULE)
     answered = any(a.kind is ActionKind.RESCHEDULED for a in log)
     if asked and not answered and interview.status in _WAITING_FOR_ANSWER:
-        at = working_days_later(max(asked), 2, settings.work_days, my_zone).astimezone(UTC)
+        at = nudge_due_at(max(asked), settings, my_zone)
         plan.append(("nudge", at, at + STILL_HELPFUL))
     return plan

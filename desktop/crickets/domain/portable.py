@@ -29,7 +29,7 @@ def interview_to_dict(interview: Interview) -> dict[str, Any]:
     return {
         "id": interview.id,
         **{name: getattr(interview, name) for name in PERSONAL_FIELDS},
-        "local_start": interview.local_start.isoformat(timespec="minutes"),
+        "local_start": interview.local_start.isoformat(timespec="seconds"),
         "fold": interview.local_start.fold,
         "zone": interview.zone,
         "start": interview.start.isoformat(timespec="seconds"),

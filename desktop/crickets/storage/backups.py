@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from urllib.parse import quote
 
 from crickets.atomic_files import fsync_directory
 from crickets.domain.clock import require_aware
@@ -194,7 +195,7 @@ def verify_snapshot(path: Path) -> int:
     """Check a snapshot (or any database file) without changing it; its schema version.
     Raises :class:`BackupFailed` with the reason."""
     try:
-        uri = f"file:{path.resolve()}?mode=ro"
+        uri = f"file:{quote(str(path.resolve()))}?mode=ro"  # '#', '?', '%' in folder names
         conn = sqlite3.connect(uri, uri=True, isolation_level=None)
     except sqlite3.DatabaseError as error:
         raise BackupFailed(f"{path} cannot be opened: {error}") from None
