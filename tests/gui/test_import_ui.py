@@ -3,6 +3,7 @@ event, typing a missing time, confirming a cancellation, dropping a file, pastin
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -42,7 +43,11 @@ def store(tmp_path: Path):  # type: ignore[no-untyped-def]
     s.close()
 
 
+READ_ON: list[str] = []  # the threads the reader ran on
+
+
 def read(path: str):  # type: ignore[no-untyped-def]
+    READ_ON.append(threading.current_thread().name)
     try:
         return parse_invitation(Path(path).read_bytes(), my_zone=ZONE, now=NOW), ""
     except IcsError as error:
@@ -70,7 +75,9 @@ def load(d: ImportDialog, name: str, qtbot) -> None:  # type: ignore[no-untyped-
 
 def test_a_google_invitation_is_read_off_the_gui_thread_and_imported(store, qtbot) -> None:  # type: ignore[no-untyped-def]
     d = dialog(store, qtbot)
+    READ_ON.clear()
     load(d, "google_request.ics", qtbot)
+    assert READ_ON == ["ics-read"] and threading.current_thread() is threading.main_thread()
     events = d.findChild(QListWidget, "import.events")
     assert events.count() == 1 and "2:00 PM EST (7:00 PM your time)" in events.item(0).text()
     go = d.findChild(QPushButton, "import.go")

@@ -200,6 +200,5 @@ def test_without_heartbeat_only_logind_wakes_it(
     watch = SleepWatch(wall, mono, interval_ms=1, bus=_dead_bus())
     watch.start(heartbeat=False)
     wall.advance(timedelta(hours=8))
-    with qtbot.assertNotEmitted(watch.clock_jumped, wait=50):
-        pass
+    assert not watch._timer.isActive()  # no heartbeat of its own: nothing can fire
     watch.stop()
