@@ -12,8 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from crickets.atomic_files import write_atomically
-from crickets.commands.context import CliContext, UsageError
+from crickets.commands.context import CliContext
 from crickets.domain.portable import export_document
 
 EXPORT_WARNING = (
@@ -44,14 +43,8 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
     ctx.warn(EXPORT_WARNING)
-    if args.out:
-        try:
-            write_atomically(Path(args.out), text.encode("utf-8"))
-        except OSError as error:
-            raise UsageError(f"--out: cannot write {args.out}: {error.strerror}") from None
-        ctx.print(f"Exported {len(doc['interviews'])} interviews to {args.out}")
-    else:
-        ctx.out.write(text)
+    saved = f"Exported {len(doc['interviews'])} interviews to {args.out}"
+    ctx.emit_bytes(text.encode("utf-8"), args.out, saved)
     return 0
 
 

@@ -16,8 +16,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from crickets.domain.actions import Action, ActionKind
+from crickets.domain.followups import EMAILED
 from crickets.domain.interview import Direction, Interview
 from crickets.domain.phases import stop_waiting_at
+from crickets.domain.reminder_text import phone_values
 from crickets.domain.settings import Settings
 from crickets.domain.timefmt import both_zones, clock_time
 
@@ -109,13 +111,11 @@ def relevant_after(step: Step, settings: Settings) -> timedelta:
 
 
 def values(interview: Interview, settings: Settings, my_zone: str) -> dict[str, str]:
-    unknown = "(not recorded: add it to the interview)"
     start, stop = interview.start, stop_waiting_at(interview, settings)
     follow_on = interview.is_follow_on
     i_call = interview.direction is Direction.I_CALL
     return {
-        "my_phone_or_unknown": interview.my_phone or unknown,
-        "interviewer_phone_or_unknown": interview.interviewer_phone or unknown,
+        **phone_values(interview),
         "notes_or_none": interview.notes.splitlines()[0] if interview.notes else "none yet",
         "zone_name": interview.zone,
         "when": both_zones(start, interview.zone, my_zone),
@@ -150,7 +150,6 @@ def _fill(step: Step, filled: dict[str, str]) -> Step:
     )
 
 
-_EMAILED = frozenset({ActionKind.EMAIL_COPIED, ActionKind.EMAIL_OPENED, ActionKind.EMAIL_SAVED})
 _DONE_BY = {
     "call": ActionKind.CALLED,
     "voicemail": ActionKind.VOICEMAIL_LEFT,
@@ -163,7 +162,7 @@ def _completes(action: Action, step: Step) -> bool:
     if action.kind is ActionKind.CHECKED:
         return action.detail == step.id
     if step.action.startswith("draft:"):
-        return action.kind in _EMAILED and action.detail == step.action.removeprefix("draft:")
+        return action.kind in EMAILED and action.detail == step.action.removeprefix("draft:")
     return _DONE_BY.get(step.action) is action.kind
 
 

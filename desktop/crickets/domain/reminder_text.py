@@ -26,15 +26,24 @@ class ReminderText:
     extra: tuple[tuple[str, str], ...]  # (action, label)
 
 
+NOT_RECORDED = "(not recorded: add it to the interview)"
+
+
+def phone_values(interview: Interview) -> dict[str, str]:
+    """Both numbers for reminder and guide texts, saying plainly when one is missing."""
+    return {
+        "my_phone_or_unknown": interview.my_phone or NOT_RECORDED,
+        "interviewer_phone_or_unknown": interview.interviewer_phone or NOT_RECORDED,
+    }
+
+
 def _values(interview: Interview, my_zone: str, now: datetime) -> dict[str, str]:
-    unknown = "(not recorded: add it to the interview)"
     return {
         "title": interview.title,
         "company": interview.company or "the interviewer",
         "relative": relative_text(interview.start, now),
         "when": both_zones(interview.start, interview.zone, my_zone),
-        "my_phone_or_unknown": interview.my_phone or unknown,
-        "interviewer_phone_or_unknown": interview.interviewer_phone or unknown,
+        **phone_values(interview),
     }
 
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from pathlib import Path
 
 from crickets.storage.codec import SEALED_FORMAT_VERSION, SEALED_NONCE_BYTES, FieldCodec, is_sealed
-from crickets.storage.connection import SEALED_COLUMNS, USER_TABLES, blob_bytes, translate
+from crickets.storage.connection import SEALED_COLUMNS, USER_TABLES, blob_bytes
 from crickets.storage.store_parts import StoreParts
 
 
@@ -21,13 +20,6 @@ class MaintenancePart(StoreParts):
         except sqlite3.DatabaseError as error:
             return (str(error),)
         return () if found == ("ok",) else found
-
-    def vacuum_into(self, target: Path) -> None:
-        """A compact, consistent copy of the database at ``target`` (which must not exist)."""
-        try:
-            self._conn.execute("VACUUM INTO ?", (str(target),))
-        except sqlite3.DatabaseError as error:
-            raise translate(error, self.path) from None
 
     def has_user_data(self) -> bool:
         """Whether anything the person entered is stored (interviews, log, profile, ...)."""

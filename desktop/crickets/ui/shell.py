@@ -136,7 +136,6 @@ class Shell(QObject):
         self.server.reload_requested.connect(c.reload)
         self.server.open_requested.connect(self.import_file)
         self.sleep.resumed.connect(c.tick)
-        self.sleep.clock_jumped.connect(lambda _seconds: c.tick())
         self._tray_wait.timeout.connect(self._retry_tray)
         self.app.installEventFilter(self)
         self.drops = CalendarDropFilter(self)
