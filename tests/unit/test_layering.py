@@ -24,11 +24,32 @@ FORBIDDEN = (
 )
 
 DOMAIN_MODULES = [
-    "actions", "clock", "countdown", "datetext", "display", "draft_context", "draft_phrases",
-    "draft_times", "drafts", "followups", "guides", "interview", "phases", "portable", "ports",
-    "profile", "reminder_text", "reminders", "settings", "slots", "timefmt", "timeparse",
-    "validation", "zones", "zonetext",
-]  # fmt: skip
+    "actions",
+    "clock",
+    "countdown",
+    "datetext",
+    "display",
+    "draft_context",
+    "draft_phrases",
+    "draft_times",
+    "drafts",
+    "followups",
+    "guides",
+    "interview",
+    "phases",
+    "portable",
+    "ports",
+    "profile",
+    "reminder_text",
+    "reminders",
+    "settings",
+    "slots",
+    "timefmt",
+    "timeparse",
+    "validation",
+    "zones",
+    "zonetext",
+]
 
 
 def _loaded_after(statement: str) -> set[str]:
@@ -49,5 +70,15 @@ def test_import_crickets_domain_loads_no_qt() -> None:
 
 
 def test_the_command_line_starts_without_qt_or_the_keychain() -> None:
-    loaded = _loaded_after("import crickets.cli")
-    assert not any(m.startswith(("PySide6", "keyring", "plyer", "icalendar")) for m in loaded)
+    """Building the parser is also how the tray starts: it must stay light."""
+    loaded = _loaded_after("import crickets.cli; crickets.cli.build_parser()")
+    heavy = (
+        "PySide6",
+        "keyring",
+        "plyer",
+        "icalendar",
+        "cryptography",
+        "phonenumbers",
+        "dateutil.parser",
+    )
+    assert not any(m.startswith(heavy) for m in loaded)

@@ -12,13 +12,11 @@ from crickets.commands.context import CliContext, UsageError
 from crickets.domain import validation
 from crickets.domain.interview import Direction, Interview
 from crickets.domain.settings import Settings
-from crickets.domain.timeparse import (
-    AmbiguousTime,
-    ParsedTime,
-    TimeParseError,
-    parse_when,
-    resolve_local,
-)
+
+# The error types and DST checks live in zones.py, which needs no dateutil; the typed-text
+# parser (and dateutil's) loads only when a time is actually typed: `crickets` starting the
+# tray builds this parser too.
+from crickets.domain.zones import AmbiguousTime, ParsedTime, TimeParseError, resolve_local
 from crickets.localzone import home_zone
 
 # option -> (Interview field, validator, the name a person knows the field by)
@@ -94,6 +92,8 @@ def parse_start(
 ) -> ParsedTime:
     settings = settings or ctx.store.load_settings()
     day_first = args.day_first if args.day_first is not None else settings.day_first
+    from crickets.domain.timeparse import parse_when
+
     try:
         return parse_when(
             args.at, zone=zone, now=ctx.clock.now(), day_first=day_first, fold=args.fold
