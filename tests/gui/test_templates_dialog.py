@@ -51,3 +51,11 @@ def test_own_wording_is_checked_kept_and_reset(tmp_path: Path, qtbot) -> None:  
     assert text.toPlainText() == chosen.default_template(DraftKind.CONFIRMATION)
     assert not chosen.load_template(DraftKind.CONFIRMATION, store).is_override
     store.close()
+
+
+def test_tab_leaves_the_template_text(tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    store = Store.open(tmp_path)
+    dialog = dialog_for(store, qtbot)
+    text = dialog.findChild(QPlainTextEdit, "templates.text")
+    assert text.tabChangesFocus()
+    store.close()

@@ -47,8 +47,11 @@ def _require(ctx: CliContext, interview_id: int) -> Interview:
     return interview
 
 
-def _when(interview: Interview, ctx: CliContext) -> str:
-    mine = home_zone(ctx.store.load_settings().home_zone)
+def _my_zone(ctx: CliContext) -> str:
+    return home_zone(ctx.store.load_settings().home_zone)
+
+
+def _when(interview: Interview, mine: str) -> str:
     local = interview.start.astimezone(interview.tzinfo)
     return f"{day_text(local)}, {both_zones(interview.start, interview.zone, mine)}"
 
@@ -84,9 +87,10 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.print('No interviews yet. Add one: crickets add --at "Tue 2pm" --company Acme')
         return 0
     settings, now = ctx.store.load_settings(), ctx.clock.now()
+    mine = home_zone(settings.home_zone)
     for interview in interviews:
         state = phase(interview, settings, now).value
-        ctx.print(f"#{interview.id:<4} {_when(interview, ctx):<52} {state:<15} {interview.title}")
+        ctx.print(f"#{interview.id:<4} {_when(interview, mine):<52} {state:<15} {interview.title}")
     return 0
 
 
@@ -96,7 +100,7 @@ def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.print_json(interview_to_dict(interview))
         return 0
     rows = [
-        ("When", _when(interview, ctx)),
+        ("When", _when(interview, _my_zone(ctx))),
         ("Zone", interview.zone),
         ("Duration", f"{int(interview.duration.total_seconds() // 60)} min"),
         ("Who calls", interview.direction.value),

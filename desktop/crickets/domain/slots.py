@@ -101,9 +101,9 @@ def propose_slots(
             ]
             if their_zone:
                 free.sort(key=lambda start: not _in_their_day(start, duration, their_zone))
-            for start in free[:1]:
+            if free:
+                start = free[0]
                 chosen.append(Slot(start, duration))
                 busy.append((start - slack, start + duration + slack))
-                break
         day += timedelta(days=1)
     return chosen

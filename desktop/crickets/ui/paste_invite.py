@@ -38,6 +38,7 @@ class PasteInviteBox(QWidget):
         self._understand = understand
         self.setObjectName("paste")
         self.text = QPlainTextEdit(self)
+        self.text.setTabChangesFocus(True)  # Tab moves on, as in every other text box
         self.text.setObjectName("paste.text")
         self.text.setAccessibleName("Pasted invitation text")
         self.text.setPlaceholderText(

@@ -43,6 +43,7 @@ class TemplatesDialog(QDialog):
         for kind in DraftKind:
             self.kind.addItem(kind.label, kind)
         self.text = QPlainTextEdit(self)
+        self.text.setTabChangesFocus(True)  # Tab moves on, as in every other text box
         self.text.setObjectName("templates.text")
         self.text.setAccessibleName("Template text")
         self.status = QLabel(self)
