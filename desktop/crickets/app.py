@@ -14,7 +14,7 @@ from pathlib import Path
 
 from crickets import demo, log, paths
 from crickets.domain.clock import SystemClock
-from crickets.localzone import home_zone
+from crickets.services.system_zone import home_zone
 
 
 def _one_line_hook(log_file: Path):  # type: ignore[no-untyped-def]

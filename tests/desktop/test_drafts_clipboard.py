@@ -26,8 +26,8 @@ from crickets.domain.clock import FixedClock
 from crickets.domain.interview import Interview
 from crickets.domain.profile import Profile
 from crickets.domain.settings import Settings
-from crickets.ui.clipboard import QtClipboard
-from crickets.ui.drafts_window import DraftsWindow
+from crickets.ui.drafts.clipboard import QtClipboard
+from crickets.ui.drafts.drafts_window import DraftsWindow
 
 app = QApplication(sys.argv[:1])
 interview = Interview(

@@ -20,7 +20,7 @@ import json, sys
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
-from crickets.ui.notify_chain import NotifyChain, default_notifiers
+from crickets.ui.system.notify_chain import NotifyChain, default_notifiers
 
 title, message, with_tray = sys.argv[1], sys.argv[2], sys.argv[3] == "tray"
 app = QApplication(sys.argv[:1])

@@ -95,7 +95,7 @@ def test_saving_the_editor_keeps_a_status_changed_meanwhile(shell: Shell, qtbot)
 
 
 def test_an_outcome_from_the_list_goes_through_the_controller(shell: Shell) -> None:
-    from crickets.ui.interviews_window import InterviewsWindow
+    from crickets.ui.interviews.list_window import InterviewsWindow
 
     listing = shell.windows.open("list")
     assert isinstance(listing, InterviewsWindow)

@@ -47,8 +47,9 @@ DOMAIN_MODULES = [
     "timefmt",
     "timeparse",
     "validation",
-    "zones",
-    "zonetext",
+    "zones.rules",
+    "zones.mentions",
+    "zones.names",
 ]
 
 

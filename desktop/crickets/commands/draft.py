@@ -21,9 +21,9 @@ from crickets.domain.draft_context import DraftRequest, Gap, default_interview
 from crickets.domain.drafts import Draft, DraftKind, make_draft
 from crickets.domain.interview import Interview
 from crickets.domain.profile import Profile
-from crickets.localzone import home_zone
-from crickets.services import mail
-from crickets.services.draft_templates import load_template
+from crickets.services.mail import messages as mail
+from crickets.services.system_zone import home_zone
+from crickets.services.templates import load_template
 
 FORMATS = ("text", "mailto", "eml")
 # Gap field -> how to fill it from the command line (``{id}`` is the interview's id).

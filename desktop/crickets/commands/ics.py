@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, Any
 from crickets.commands.context import CliContext, UsageError
 from crickets.domain.settings import Settings
 from crickets.domain.timefmt import both_zones, echo_text
-from crickets.localzone import home_zone
 from crickets.paths import database_path
+from crickets.services.system_zone import home_zone
 
 if TYPE_CHECKING:
-    from crickets.services.ics_apply import ApplyResult
-    from crickets.services.ics_candidate import ImportCandidate, Invitation
+    from crickets.invitations.ics.apply import ApplyResult
+    from crickets.invitations.ics.candidate import ImportCandidate, Invitation
 
 
 def register(subparsers: Any) -> None:
@@ -50,7 +50,7 @@ def register(subparsers: Any) -> None:
 
 
 def _read(name: str) -> bytes:
-    from crickets.services.ics_limits import MAX_BYTES
+    from crickets.invitations.ics.limits import MAX_BYTES
 
     try:
         if name == "-":
@@ -144,8 +144,8 @@ def _with_time(candidate: ImportCandidate, args: argparse.Namespace, ctx: CliCon
 
 
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
-    from crickets.services.ics_apply import apply_import, plan_import
-    from crickets.services.ics_import import IcsError, parse_invitation
+    from crickets.invitations.ics.apply import apply_import, plan_import
+    from crickets.invitations.ics.parse import IcsError, parse_invitation
 
     data = _read(args.file)
     now = ctx.clock.now()
@@ -222,7 +222,7 @@ def _report_applied(
     mine: str,
 ) -> int:
     from crickets.domain.portable import interview_to_dict
-    from crickets.services.ics_apply import Outcome
+    from crickets.invitations.ics.apply import Outcome
 
     if result.outcome is Outcome.CONFIRM_CANCEL:
         raise UsageError(f"{result.message} Run again with --yes to do so.")
@@ -247,7 +247,7 @@ def _report_applied(
 
 
 def run_export_ics(args: argparse.Namespace, ctx: CliContext) -> int:
-    from crickets.services.ics_export import interview_to_ics, uid_word
+    from crickets.invitations.ics.export import interview_to_ics, uid_word
 
     interview = ctx.store.get(args.id)
     if interview is None:

@@ -16,8 +16,8 @@ from crickets.domain.settings import Settings
 # The error types and DST checks live in zones.py, which needs no dateutil; the typed-text
 # parser (and dateutil's) loads only when a time is actually typed: `crickets` starting the
 # tray builds this parser too.
-from crickets.domain.zones import AmbiguousTime, ParsedTime, TimeParseError, resolve_local
-from crickets.localzone import home_zone
+from crickets.domain.zones.rules import AmbiguousTime, ParsedTime, TimeParseError, resolve_local
+from crickets.services.system_zone import home_zone
 
 # option -> (Interview field, validator, the name a person knows the field by)
 _TEXT_OPTIONS = {

@@ -11,7 +11,7 @@ from crickets.domain.interview import Interview
 from crickets.domain.phases import phase
 from crickets.domain.portable import interview_to_dict
 from crickets.domain.timefmt import both_zones, day_text, echo_text
-from crickets.localzone import home_zone
+from crickets.services.system_zone import home_zone
 
 
 def register(subparsers: Any) -> None:

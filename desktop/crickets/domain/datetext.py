@@ -8,7 +8,7 @@ What dateutil gets silently wrong is taken out and decided here first:
 - numeric dates ("04/05"): both readings are kept when the order matters, never assumed;
 - "3.30pm": dateutil reads "15.30" as the 15th of the month;
 - two-digit years: dateutil resolves them against the real clock; here they are 20xx;
-- zones: already removed by :func:`crickets.domain.zonetext.take_zone`; tzinfos is always
+- zones: already removed by :func:`crickets.domain.zones.mentions.take_zone`; tzinfos is always
   passed, so dateutil never consults the process's local zone and never warns.
 """
 
@@ -23,7 +23,7 @@ from datetime import date, datetime, time
 from dateutil.parser import parser, parserinfo
 
 from crickets.domain.timefmt import MONTHS, WEEKDAYS
-from crickets.domain.zones import TimeParseError, quoted
+from crickets.domain.zones.rules import TimeParseError, quoted
 
 EXAMPLES = "such as 'Tue 1 Dec 2pm' or '2026-12-01 14:00'"
 

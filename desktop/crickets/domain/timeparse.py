@@ -3,8 +3,8 @@
 The public face of time parsing. ISO 8601 ("2026-12-01 14:00", with or without seconds,
 "T", an offset or Z) is read exactly; anything else is read leniently by
 :mod:`crickets.domain.datetext` (dateutil with its traps removed), after the zone mentions
-have been taken out by :mod:`crickets.domain.zonetext`. This module then decides the day
-and resolves the wall-clock time in its zone (:mod:`crickets.domain.zones`).
+have been taken out by :mod:`crickets.domain.zones.mentions`. This module then decides the day
+and resolves the wall-clock time in its zone (:mod:`crickets.domain.zones.rules`).
 
 Decisions on what the text leaves out, each reported in ``ParsedTime.notes``:
 
@@ -28,7 +28,8 @@ from datetime import date, datetime, time, timedelta
 from crickets.domain.clock import require_aware
 from crickets.domain.datetext import EXAMPLES, DateParts, is_date, read_parts
 from crickets.domain.timefmt import MONTHS, WEEKDAYS, clock_time, day_text
-from crickets.domain.zones import (
+from crickets.domain.zones.mentions import take_zone
+from crickets.domain.zones.rules import (
     AmbiguousTime,
     NonexistentTime,
     ParsedTime,
@@ -40,7 +41,6 @@ from crickets.domain.zones import (
     resolve_local,
     zone_info,
 )
-from crickets.domain.zonetext import take_zone
 
 __all__ = [
     "AmbiguousTime",

@@ -14,13 +14,13 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from crickets.application.reminder_state import ReminderMemory
 from crickets.domain.actions import Action, ActionKind
 from crickets.domain.clock import Clock
 from crickets.domain.display import TrayState, next_display_change, tray_state
 from crickets.domain.interview import Interview, Status
 from crickets.domain.reminders import Reminder, due_reminders
 from crickets.domain.settings import Settings
-from crickets.ui.reminder_memory import ReminderMemory
 
 HEARTBEAT = timedelta(seconds=60)
 PERSIST_EVERY = timedelta(minutes=15)

@@ -23,15 +23,15 @@ from crickets.domain.reminder_text import render_reminder
 from crickets.domain.reminders import Reminder, ReminderKind
 from crickets.domain.settings import Settings
 from crickets.storage.errors import StorageError
-from crickets.ui.badge_icon import app_icon
 from crickets.ui.controller import Controller
-from crickets.ui.drop_import import CalendarDropFilter
-from crickets.ui.no_tray_window import NoTrayWindow
-from crickets.ui.notify_chain import NotifyChain, default_notifiers
-from crickets.ui.single_instance import ListenResult, SingleInstanceServer
-from crickets.ui.sleep_watch import SleepWatch
-from crickets.ui.sound import Cue, Sound
-from crickets.ui.tray import Tray
+from crickets.ui.invitations.drop_import import CalendarDropFilter
+from crickets.ui.reminders.sound import Cue, Sound
+from crickets.ui.system.notify_chain import NotifyChain, default_notifiers
+from crickets.ui.system.single_instance import ListenResult, SingleInstanceServer
+from crickets.ui.system.sleep_watch import SleepWatch
+from crickets.ui.tray.badge_icon import app_icon
+from crickets.ui.tray.no_tray_window import NoTrayWindow
+from crickets.ui.tray.tray_icon import Tray
 from crickets.ui.window_factories import register_windows
 from crickets.ui.windows import Windows
 
@@ -66,7 +66,7 @@ def warm_up_guides() -> None:
     """Import what the guided window needs ahead of time, so it opens without delay."""
     import crickets.domain.drafts
     import crickets.domain.guides
-    import crickets.ui.guide_window  # noqa: F401
+    import crickets.ui.guide.guide_window  # noqa: F401
 
 
 class Shell(QObject):

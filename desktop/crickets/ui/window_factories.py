@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from crickets.domain.actions import ActionKind
-from crickets.ui import calendar_windows
-from crickets.ui.guide_windows import guide_window, nothing_scheduled
+from crickets.ui.guide.builders import guide_window, nothing_scheduled
+from crickets.ui.invitations import calendar_windows
 
 if TYPE_CHECKING:
     from crickets.ui.shell import Shell
@@ -33,7 +33,7 @@ def register_windows(shell: Shell) -> None:
     store, clock, controller, windows = shell.store, shell.clock, shell.controller, shell.windows
 
     def editor(interview_id: int | None, **_: Any) -> QWidget:
-        from crickets.ui.interview_editor import InterviewEditor
+        from crickets.ui.interviews.editor import InterviewEditor
 
         interview = store.get(interview_id) if interview_id is not None else None
         window = InterviewEditor(store, clock, controller.my_zone, interview)
@@ -43,7 +43,7 @@ def register_windows(shell: Shell) -> None:
         return window
 
     def listing(_: int | None, **__: Any) -> QWidget:
-        from crickets.ui.interviews_window import InterviewsWindow
+        from crickets.ui.interviews.list_window import InterviewsWindow
 
         window = InterviewsWindow(
             store, clock, controller.my_zone, set_status=controller.set_status
@@ -56,7 +56,7 @@ def register_windows(shell: Shell) -> None:
 
     def settings(_: int | None, **__: Any) -> QWidget:
         from crickets.services import autostart
-        from crickets.ui.settings_window import SettingsWindow
+        from crickets.ui.settings.settings_window import SettingsWindow
 
         window = SettingsWindow(store, autostart.is_enabled, autostart.set_enabled)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -67,9 +67,13 @@ def register_windows(shell: Shell) -> None:
     def drafts(interview_id: int | None, kind: str = "follow-up", **_: Any) -> QWidget:
         from crickets.domain.draft_context import default_interview
         from crickets.domain.drafts import DraftKind
-        from crickets.services.draft_templates import load_template
-        from crickets.ui.clipboard import QtClipboard
-        from crickets.ui.drafts_window import DraftsWindow, open_url_with_desktop, save_path_dialog
+        from crickets.services.templates import load_template
+        from crickets.ui.drafts.clipboard import QtClipboard
+        from crickets.ui.drafts.drafts_window import (
+            DraftsWindow,
+            open_url_with_desktop,
+            save_path_dialog,
+        )
 
         everything = list(store.list())
         chosen = store.get(interview_id) if interview_id is not None else None
@@ -105,7 +109,7 @@ def register_windows(shell: Shell) -> None:
         return build
 
     def reschedule(interview_id: int | None, **_: Any) -> QWidget:
-        from crickets.ui.reschedule_dialog import RescheduleDialog
+        from crickets.ui.guide.reschedule_dialog import RescheduleDialog
 
         interview = store.get(interview_id) if interview_id is not None else None
         if interview is None:
@@ -122,7 +126,7 @@ def register_windows(shell: Shell) -> None:
         return window
 
     def importer(_: int | None, path: str = "", **__: Any) -> QWidget:
-        from crickets.ui.import_dialog import ImportDialog
+        from crickets.ui.invitations.import_dialog import ImportDialog
 
         window = ImportDialog(
             calendar_windows.invitation_reader(shell),
@@ -137,8 +141,8 @@ def register_windows(shell: Shell) -> None:
 
     def templates(_: int | None, **__: Any) -> QWidget:
         from crickets.domain.drafts import TemplateError
-        from crickets.services import draft_templates as chosen
-        from crickets.ui.templates_dialog import TemplatesDialog
+        from crickets.services import templates as chosen
+        from crickets.ui.drafts.templates_dialog import TemplatesDialog
 
         def load(kind: Any) -> tuple[str, bool]:
             found = chosen.load_template(kind, store)

@@ -18,7 +18,7 @@ from crickets.domain.interview import Interview, Status
 from crickets.domain.reminder_text import render_reminder
 from crickets.domain.reminders import Reminder, ReminderKind
 from crickets.ui.controller import Controller
-from crickets.ui.reminder_window import ReminderWindow
+from crickets.ui.reminders.reminder_window import ReminderWindow
 
 logger = logging.getLogger("crickets.windows")
 _OUTCOMES = {

@@ -1,0 +1,1 @@
+"""The use cases that the tray, the windows and the command line share."""

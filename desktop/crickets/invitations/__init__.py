@@ -1,0 +1,1 @@
+"""Calendar invitations: .ics files (ics/) and pasted invitation text (paste/)."""

@@ -1,0 +1,1 @@
+"""Reading, checking and writing iCalendar (.ics) invitations; the only icalendar user."""

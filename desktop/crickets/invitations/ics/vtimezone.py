@@ -1,0 +1,138 @@
+"""A VTIMEZONE from the file itself, read without icalendar's process-wide zone cache.
+
+Its STANDARD/DAYLIGHT observances give onsets (DTSTART, each RRULE occurrence, each RDATE);
+each onset is a clock change from TZOFFSETFROM to TZOFFSETTO. RRULEs are expanded with the
+bounds of :mod:`crickets.invitations.ics.recur`, only up to the date the caller needs, so a
+rule from 1601 (as Outlook writes them) costs a few hundred steps and a hostile one fails
+cleanly. Offsets beyond ±15 hours make the definition unusable.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+from typing import Any
+
+from crickets.invitations.ics.recur import RecurrenceError, build_rule, occurrences
+
+MAX_OFFSET = timedelta(hours=15)
+
+
+@dataclass(frozen=True)
+class _Transition:
+    local: datetime  # wall-clock onset, in the clock before the change
+    utc: datetime  # naive UTC
+    before: timedelta
+    after: timedelta
+
+
+class FileZone:
+    """A VTIMEZONE from the file: offsets from its STANDARD/DAYLIGHT rules, bounded.
+
+    One without transitions is *unusable* (broken, unbounded, absurd offsets): it is kept
+    only so the person can be told the file defines the zone in a way Crickets cannot use.
+    """
+
+    def __init__(self, tzid: str, transitions: Sequence[_Transition], location: str) -> None:
+        self.tzid = tzid
+        self.location = location  # X-LIC-LOCATION, when the writer gave one
+        self._transitions = sorted(transitions, key=lambda t: t.utc)
+
+    @property
+    def usable(self) -> bool:
+        return bool(self._transitions)
+
+    @classmethod
+    def from_component(cls, component: Any, *, until: datetime) -> FileZone | None:
+        """The zone, or None when it is incomplete or its rules cannot be bounded."""
+        tzid = str(component.get("TZID", "")).strip()
+        transitions: list[_Transition] = []
+        try:
+            for sub in component.subcomponents:
+                if sub.name not in ("STANDARD", "DAYLIGHT"):
+                    continue
+                before, after = sub["TZOFFSETFROM"].td, sub["TZOFFSETTO"].td
+                if abs(before) > MAX_OFFSET or abs(after) > MAX_OFFSET:
+                    return None
+                onsets = _onsets(sub, before, until)
+                transitions += [_Transition(o, o - before, before, after) for o in onsets]
+        except (KeyError, AttributeError, TypeError, ValueError, OverflowError):
+            return None
+        if not tzid or not transitions:
+            return None
+        location = str(component.get("X-LIC-LOCATION", "")).strip()
+        return cls(tzid, transitions, location)
+
+    def offset_at_utc(self, instant: datetime) -> timedelta:
+        naive = instant.astimezone(UTC).replace(tzinfo=None)
+        offset = self._transitions[0].before
+        for t in self._transitions:
+            if t.utc > naive:
+                break
+            offset = t.after
+        return offset
+
+    def changes_near(self, instant: datetime, days: int = 190) -> list[datetime]:
+        """Aware UTC instants of the clock changes within ``days`` of ``instant``."""
+        naive = instant.astimezone(UTC).replace(tzinfo=None)
+        window = timedelta(days=days)
+        near = [t.utc for t in self._transitions if abs(t.utc - naive) <= window]
+        return [t.replace(tzinfo=UTC) for t in near]
+
+    def offset_at_local(self, local: datetime) -> timedelta:
+        """RFC 5545: a repeated time is the first one; a skipped one uses the earlier offset."""
+        offset = self._transitions[0].before
+        for t in self._transitions:
+            if local < t.local:
+                break
+            jump = t.after - t.before
+            offset = t.before if jump > timedelta(0) and local < t.local + jump else t.after
+        return offset
+
+
+def _onsets(sub: Any, before: timedelta, until: datetime) -> list[datetime]:
+    start = sub["DTSTART"].dt
+    if not isinstance(start, datetime):
+        start = datetime.combine(start, time())
+    start = start.replace(tzinfo=None)
+    onsets = [start]
+    rules = sub.get("RRULE")
+    for rule in rules if isinstance(rules, list) else [rules] if rules is not None else []:
+        rule_set = build_rule(rule, start, to_wall=functools.partial(_wall, offset=before))
+        onsets += occurrences(rule_set, until=until)
+    rdates = sub.get("RDATE")
+    for rdate in rdates if isinstance(rdates, list) else [rdates] if rdates else []:
+        for item in rdate.dts:
+            value = item.dt
+            if isinstance(value, tuple):  # a PERIOD
+                value = value[0]
+            if isinstance(value, datetime):
+                onsets.append(value.replace(tzinfo=None))
+    return [o for o in set(onsets) if o <= until]
+
+
+def _wall(instant: datetime, offset: timedelta) -> datetime:
+    return instant.astimezone(UTC).replace(tzinfo=None) + offset
+
+
+def read_file_zones(calendars: Sequence[Any], *, until: datetime) -> dict[str, FileZone]:
+    """Every VTIMEZONE in the file, by TZID (the first usable definition wins)."""
+    zones: dict[str, FileZone] = {}
+    for cal in calendars:
+        for component in cal.walk("VTIMEZONE"):
+            try:
+                zone = FileZone.from_component(component, until=until)
+            except RecurrenceError:
+                zone = None
+            if zone is None:
+                tzid = str(component.get("TZID", "")).strip()
+                zone = FileZone(tzid, (), "") if tzid else None
+            if zone is not None and not (zone.tzid in zones and zones[zone.tzid].usable):
+                zones[zone.tzid] = zone
+    return zones
+
+
+def zone_lookup(file_zones: Mapping[str, FileZone], tzid: str) -> FileZone | None:
+    return file_zones.get(tzid) or file_zones.get(tzid.strip().strip('"'))

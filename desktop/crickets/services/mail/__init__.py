@@ -1,0 +1,1 @@
+"""Mail outlets: mailto: links, .eml drafts and their safe file names."""

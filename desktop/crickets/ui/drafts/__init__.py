@@ -1,0 +1,1 @@
+"""The drafts window, own wording, and the clipboard."""

@@ -1,0 +1,1 @@
+"""The guided windows ("They haven't called", "I missed their call") and rescheduling."""

@@ -1,0 +1,1 @@
+"""Adding, editing and listing interviews."""

@@ -1,0 +1,151 @@
+"""The fields of one interview, each checked as typed by the same rules as the command line.
+
+:meth:`InterviewForm.changes` gives the Interview fields once everything is acceptable;
+until then every field with a problem says so underneath it.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QSpinBox, QVBoxLayout, QWidget
+
+from crickets.domain import validation
+from crickets.domain.clock import Clock
+from crickets.domain.interview import Direction, Interview
+from crickets.ui.interviews.fields import Check, CheckedField, error_label, show_error
+from crickets.ui.interviews.when_field import WhenField
+from crickets.ui.interviews.zone_picker import ZonePicker
+
+# Interview field -> (label, check), in the order the form shows them.
+PEOPLE: dict[str, tuple[str, Check]] = {
+    "company": ("Company", validation.single_line),
+    "role": ("Role", validation.single_line),
+    "interviewer_name": ("Interviewer's name", validation.single_line),
+    "interviewer_email": ("Interviewer's email", validation.email),
+    "interviewer_phone": ("Interviewer's phone", validation.phone),
+}
+CONTACT: dict[str, tuple[str, Check]] = {
+    "meeting_link": ("Meeting link", validation.link),
+    "my_phone": ("The number you gave them", validation.phone),
+    "notes": ("Notes", validation.notes),
+}
+DIRECTIONS = (
+    ("They call me", Direction.THEY_CALL),
+    ("I call them", Direction.I_CALL),
+    ("Video call (link)", Direction.VIDEO),
+)
+
+
+class InterviewForm(QWidget):
+    changed = Signal()
+
+    def __init__(
+        self, clock: Clock, my_zone: str, day_first: bool | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.texts: dict[str, CheckedField] = {}
+        self._add_texts(form, PEOPLE)
+        self.when = WhenField(clock, my_zone, day_first)
+        form.addRow("When", self.when)
+        self.zone = ZonePicker("editor.zone", "Time zone the time was agreed in")
+        self.zone_error = error_label("editor.zone.error", "Problem with the time zone")
+        form.addRow("Time zone", _stacked(self.zone, self.zone_error))
+        self.duration = _duration_spin()
+        form.addRow("Duration", self.duration)
+        self.direction = QComboBox()
+        self.direction.setObjectName("editor.direction")
+        self.direction.setAccessibleName("Who calls whom")
+        for label, direction in DIRECTIONS:
+            self.direction.addItem(label, direction.value)
+        form.addRow("Who calls whom", self.direction)
+        self._add_texts(form, CONTACT)
+        self.setFocusProxy(self.texts["company"])
+        self.zone.set_zone(my_zone)
+        self.zone.zone_changed.connect(self._zone_changed)
+        self.when.changed.connect(self.changed)
+        self._zone_changed()
+
+    def _add_texts(self, form: QFormLayout, specs: dict[str, tuple[str, Check]]) -> None:
+        for name, (label, check) in specs.items():
+            field = CheckedField(f"editor.{name}", label, check, multiline=name == "notes")
+            field.changed.connect(self.changed)
+            self.texts[name] = field
+            form.addRow(label, field)
+
+    def _zone_changed(self) -> None:
+        show_error(self.zone_error, self.zone, self.zone.problem())
+        self.when.set_zone(self.zone.zone())
+
+    def load(self, interview: Interview) -> None:
+        for name, field in self.texts.items():
+            field.set_text(getattr(interview, name))
+        self.duration.setValue(round(interview.duration.total_seconds() / 60))
+        self.direction.setCurrentIndex(self.direction.findData(interview.direction.value))
+        self.zone.set_zone(interview.zone)
+        self.when.set_local(interview.local_start, interview.zone)
+
+    def apply_fields(self, fields: dict[str, str]) -> None:
+        """Fill what ``fields`` gives (Interview field names, plus "when_text"); the rest stays.
+
+        "duration" is in minutes and "direction" a :class:`Direction` value; keys the form
+        does not know, and values it cannot take, are left out rather than guessed.
+        """
+        for name, text in fields.items():
+            if name in self.texts:
+                self.texts[name].set_text(text)
+        if "zone" in fields:
+            self.zone.set_zone(fields["zone"])
+        if "when_text" in fields:
+            self.when.edit.setText(fields["when_text"])
+        if fields.get("duration", "").strip().isdigit():
+            self.duration.setValue(int(fields["duration"]))
+        direction = _direction(fields.get("direction", ""))
+        if direction is not None:
+            self.direction.setCurrentIndex(self.direction.findData(direction.value))
+
+    def changes(self) -> dict[str, Any] | None:
+        """The Interview fields as typed, or None while any field has a problem."""
+        values = {name: field.value() for name, field in self.texts.items()}
+        parsed = self.when.parsed()
+        if parsed is None or self.zone.zone() is None or None in values.values():
+            return None
+        return {
+            **values,
+            "local_start": parsed.local,
+            "zone": parsed.zone,
+            "duration": timedelta(minutes=self.duration.value()),
+            "direction": Direction(self.direction.currentData()),
+        }
+
+
+def _stacked(*widgets: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget)
+    box.setFocusProxy(widgets[0])
+    return box
+
+
+def _duration_spin() -> QSpinBox:
+    spin = QSpinBox()
+    spin.setObjectName("editor.duration")
+    spin.setAccessibleName("Duration in minutes")
+    spin.setRange(5, 480)
+    spin.setSingleStep(5)
+    spin.setSuffix(" min")
+    spin.setValue(30)
+    return spin
+
+
+def _direction(value: str) -> Direction | None:
+    try:
+        return Direction(value)
+    except ValueError:
+        return None

@@ -1,0 +1,1 @@
+"""Importing invitations: file dialog, drop, paste box."""

@@ -1,0 +1,1 @@
+"""Reminder windows and their sounds."""

@@ -1,0 +1,1 @@
+"""The Qt side of the desktop session: notifications, single instance, sleep and wake."""

@@ -1,0 +1,161 @@
+"""The tray icon and its menu. The menu is rebuilt each time it opens, from the latest state.
+
+Every action has an object name (``tray.add``, ``tray.drafts.follow-up`` …) so tests and
+accessibility tools can find it. The tray only emits intents; the app decides what they do.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from crickets.domain.display import IDLE, Tone, TrayState
+from crickets.domain.drafts import DraftKind
+from crickets.domain.phases import Phase
+from crickets.ui.tray.badge_icon import badge_icon
+
+#: (kind, label) for the Drafts submenu, in the order a person needs them.
+DRAFT_KINDS = tuple((kind.value, kind.label) for kind in DraftKind)
+
+
+def is_dark(colour_lightness: int) -> bool:
+    return colour_lightness < 128
+
+
+class Tray(QObject):
+    they_called_requested = Signal(int)
+    call_over_requested = Signal(int)
+    havent_called_requested = Signal(int)
+    missed_call_requested = Signal(int)
+    drafts_requested = Signal(str)
+    interview_requested = Signal(int)
+    add_requested = Signal()
+    import_requested = Signal()
+    list_requested = Signal()
+    settings_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._state = IDLE
+        self.icon = QSystemTrayIcon(self)
+        self.icon.setObjectName("tray.icon")
+        self.menu = QMenu()
+        self.menu.setObjectName("tray.menu")
+        self.menu.aboutToShow.connect(self.rebuild_menu)
+        self.icon.setContextMenu(self.menu)
+        self.icon.activated.connect(self._activated)
+        self.set_state(IDLE)
+        self.rebuild_menu()
+
+    @property
+    def state(self) -> TrayState:
+        return self._state
+
+    def dark_panel(self) -> bool:
+        return is_dark(QGuiApplication.palette().window().color().lightness())
+
+    def set_state(self, state: TrayState) -> None:
+        """Redraw the badge and tooltip (cheap; call whenever the state may have changed)."""
+        self._state = state
+        self.icon.setIcon(self._icon_for(state))
+        self.icon.setToolTip(state.tooltip)
+
+    def refresh_palette(self) -> None:
+        self.set_state(self._state)
+
+    def _icon_for(self, state: TrayState) -> QIcon:
+        ratio = (
+            QGuiApplication.primaryScreen().devicePixelRatio()
+            if QGuiApplication.primaryScreen()
+            else 1.0
+        )
+        return badge_icon(state.tone, state.badge, self.dark_panel(), ratio)
+
+    def action(self, name: str) -> QAction | None:
+        """The menu action with object name ``name`` (after the last rebuild)."""
+        for action in self.menu.findChildren(QAction):
+            if action.objectName() == name:
+                return action
+        return None
+
+    def _add(
+        self, menu: QMenu, name: str, text: str, slot: object, enabled: bool = True
+    ) -> QAction:
+        action = QAction(text, menu)
+        action.setObjectName(name)
+        action.setEnabled(enabled)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def rebuild_menu(self) -> None:
+        menu, state = self.menu, self._state
+        for old in (*menu.findChildren(QAction), *menu.findChildren(QMenu)):
+            old.deleteLater()  # clear() keeps submenus alive: they would pile up
+        menu.clear()
+        status = QAction(state.status_line, menu)
+        status.setObjectName("tray.status")
+        status.setEnabled(False)
+        menu.addAction(status)
+        menu.addSeparator()
+        self._add_call_actions(menu, state)
+        drafts = menu.addMenu("&Drafts")
+        drafts.setObjectName("tray.drafts")
+        for kind, label in DRAFT_KINDS:
+            self._add(
+                drafts,
+                f"tray.drafts.{kind}",
+                label,
+                lambda _=False, k=kind: self.drafts_requested.emit(k),
+            )
+        menu.addSeparator()
+        self._add(menu, "tray.add", "&Add interview…", self.add_requested.emit)
+        self._add(menu, "tray.import", "&Import invitation (.ics)…", self.import_requested.emit)
+        self._add(menu, "tray.list", "All &interviews…", self.list_requested.emit)
+        self._add(menu, "tray.settings", "&Settings…", self.settings_requested.emit)
+        menu.addSeparator()
+        self._add(menu, "tray.quit", "&Quit", self.quit_requested.emit)
+
+    def _add_call_actions(self, menu: QMenu, state: TrayState) -> None:
+        iid = state.interview_id
+        has = iid is not None
+        emit = (
+            (lambda signal: lambda _=False: signal.emit(iid))
+            if has
+            else (lambda signal: lambda _=False: None)
+        )
+        if has:
+            self._add(
+                menu, "tray.next", f"Open: {state.status_line}", emit(self.interview_requested)
+            )
+        if state.tone is Tone.IN_CALL:
+            text = "How did it go?…" if state.phase is Phase.ENDED else "We're done talking…"
+            self._add(menu, "tray.call_over", text, emit(self.call_over_requested))
+        else:
+            self._add(
+                menu, "tray.they_called", "They &called", emit(self.they_called_requested), has
+            )
+        self._add(
+            menu,
+            "tray.havent_called",
+            "They &haven't called…",
+            emit(self.havent_called_requested),
+            has,
+        )
+        self._add(
+            menu, "tray.missed_call", "I &missed their call…", emit(self.missed_call_requested), has
+        )
+
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if (
+            reason == QSystemTrayIcon.ActivationReason.Trigger
+            and self._state.interview_id is not None
+        ):
+            if self._state.phase is not None and self._state.phase.is_waiting:
+                self.havent_called_requested.emit(self._state.interview_id)
+                return
+            self.interview_requested.emit(self._state.interview_id)
+        elif reason == QSystemTrayIcon.ActivationReason.Trigger:
+            self.list_requested.emit()

@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QMenu
+
+from crickets.domain.display import IDLE, Tone, TrayState
+from crickets.domain.phases import Phase
+from crickets.ui.tray.badge_icon import SIZES, plate_colours, render
+from crickets.ui.tray.tray_icon import DRAFT_KINDS, Tray
+
+WAITING = TrayState(
+    3,
+    Phase.OVERDUE,
+    Tone.OVERDUE,
+    "+7m",
+    "Phone screen with Acme: started 7 min ago",
+    "Phone screen with Acme: started 7 min ago",
+)
+IN_CALL = TrayState(3, Phase.IN_CALL, Tone.IN_CALL, "", "In the call", "In the call")
+
+
+def names(tray: Tray) -> list[str]:
+    return [a.objectName() for a in tray.menu.actions() if a.objectName()]
+
+
+def test_menu_lists_every_action_in_order_with_a_disabled_status_line(qtbot) -> None:  # type: ignore[no-untyped-def]
+    tray = Tray()
+    tray.set_state(WAITING)
+    tray.rebuild_menu()
+    assert names(tray) == [
+        "tray.status",
+        "tray.next",
+        "tray.they_called",
+        "tray.havent_called",
+        "tray.missed_call",
+        "tray.add",
+        "tray.import",
+        "tray.list",
+        "tray.settings",
+        "tray.quit",
+    ]
+    status = tray.action("tray.status")
+    assert status is not None and not status.isEnabled()
+    assert status.text().startswith("Phone screen with Acme")
+    drafts = [a.objectName() for a in tray.menu.findChild(QMenu, "tray.drafts").actions()]
+    assert drafts == [f"tray.drafts.{kind}" for kind, _ in DRAFT_KINDS]
+
+
+def test_actions_emit_intents_for_the_focused_interview(qtbot) -> None:  # type: ignore[no-untyped-def]
+    tray = Tray()
+    tray.set_state(WAITING)
+    tray.rebuild_menu()
+    with qtbot.waitSignal(tray.havent_called_requested) as blocker:
+        tray.action("tray.havent_called").trigger()  # type: ignore[union-attr]
+    assert blocker.args == [3]
+    with qtbot.waitSignal(tray.drafts_requested) as blocker:
+        tray.action("tray.drafts.follow-up").trigger()  # type: ignore[union-attr]
+    assert blocker.args == ["follow-up"]
+    with qtbot.waitSignal(tray.quit_requested):
+        tray.action("tray.quit").trigger()  # type: ignore[union-attr]
+
+
+def test_idle_menu_disables_call_actions(qtbot) -> None:  # type: ignore[no-untyped-def]
+    tray = Tray()
+    tray.set_state(IDLE)
+    tray.rebuild_menu()
+    assert tray.action("tray.next") is None
+    assert not tray.action("tray.they_called").isEnabled()  # type: ignore[union-attr]
+    assert tray.action("tray.add").isEnabled()  # type: ignore[union-attr]
+
+
+def test_in_call_menu_offers_to_end_the_call(qtbot) -> None:  # type: ignore[no-untyped-def]
+    tray = Tray()
+    tray.set_state(IN_CALL)
+    tray.rebuild_menu()
+    assert tray.action("tray.they_called") is None
+    with qtbot.waitSignal(tray.call_over_requested) as blocker:
+        tray.action("tray.call_over").trigger()  # type: ignore[union-attr]
+    assert blocker.args == [3]
+
+
+def test_rebuilding_the_menu_leaves_one_drafts_submenu(qtbot) -> None:  # type: ignore[no-untyped-def]
+    tray = Tray()
+    for _ in range(5):
+        tray.menu.aboutToShow.emit()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert len(tray.menu.findChildren(QMenu, "tray.drafts")) == 1
+
+
+def test_menu_is_rebuilt_when_it_opens(qtbot) -> None:  # type: ignore[no-untyped-def]
+    tray = Tray()
+    tray.set_state(IDLE)
+    tray.rebuild_menu()
+    tray.set_state(WAITING)
+    tray.menu.aboutToShow.emit()
+    assert tray.action("tray.status").text().startswith("Phone screen")  # type: ignore[union-attr]
+
+
+def test_tooltip_is_the_full_sentence(qtbot) -> None:  # type: ignore[no-untyped-def]
+    tray = Tray()
+    tray.set_state(WAITING)
+    assert tray.icon.toolTip() == WAITING.tooltip
+
+
+def _ink_pixels(image: QImage, ink: QColor) -> int:
+    return sum(
+        1
+        for x in range(image.width())
+        for y in range(image.height())
+        if abs(image.pixelColor(x, y).red() - ink.red()) < 40
+        and abs(image.pixelColor(x, y).green() - ink.green()) < 40
+        and abs(image.pixelColor(x, y).blue() - ink.blue()) < 40
+        and image.pixelColor(x, y).alpha() > 200
+    )
+
+
+def test_badge_pixels_change_with_the_text_and_tone(qtbot) -> None:  # type: ignore[no-untyped-def]
+    a = render(Tone.CALM, "42m", 22, dark_panel=False).toImage()
+    b = render(Tone.CALM, "41m", 22, dark_panel=False).toImage()
+    c = render(Tone.OVERDUE, "+7m", 22, dark_panel=False).toImage()
+    assert a != b and a != c
+    plate, _ = plate_colours(Tone.OVERDUE, dark_panel=False)
+    assert c.pixelColor(11, 1) == plate
+
+
+def test_badge_text_is_drawn_at_every_size_and_on_hidpi(qtbot) -> None:  # type: ignore[no-untyped-def]
+    for size in SIZES:
+        for ratio in (1.0, 2.0):
+            pixmap = render(Tone.SOON, "42m", size, dark_panel=True, ratio=ratio)
+            assert pixmap.width() == round(size * ratio)
+            _, ink = plate_colours(Tone.SOON, dark_panel=True)
+            assert _ink_pixels(pixmap.toImage(), ink) > size * ratio  # real strokes of text
+
+
+def test_calm_badge_follows_the_panel() -> None:
+    light_panel, _ = plate_colours(Tone.CALM, dark_panel=False)
+    dark_panel, _ = plate_colours(Tone.CALM, dark_panel=True)
+    assert light_panel.lightness() < 100 < dark_panel.lightness()
+
+
+def test_small_sizes_drop_the_minute_unit_only() -> None:
+    from crickets.ui.tray.badge_icon import small_badge
+
+    assert [small_badge(b, 16) for b in ("42m", "+59m", "<1m", "now", "5h", "3d")] == [
+        "42",
+        "+59",
+        "<1",
+        "now",
+        "5h",
+        "3d",
+    ]
+    assert small_badge("42m", 22) == "42m"
