@@ -265,15 +265,15 @@ def snapshot_if_due(
 ) -> Snapshot | None:
     """The daily snapshot: taken when the newest one is at least ``every`` old and what the
     person entered changed since (app state alone does not count); then thinned."""
-    if store.read_only or not store.has_user_data():
+    if store.read_only or not store.maintenance.has_user_data():
         return None
     latest = newest(list_snapshots(directory))
     if latest is not None and require_aware(now) - latest.taken_at < every:
         return None
-    fingerprint = store.fingerprint()
-    if latest is not None and store.get_state(FINGERPRINT_STATE) == fingerprint:
+    fingerprint = store.maintenance.fingerprint()
+    if latest is not None and store.state.get_state(FINGERPRINT_STATE) == fingerprint:
         return None
     snapshot = take_snapshot(store.path, directory, now, "daily")
-    store.set_state(FINGERPRINT_STATE, fingerprint)
+    store.state.set_state(FINGERPRINT_STATE, fingerprint)
     prune(directory, now, rule)
     return snapshot

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from crickets.domain.errors import StoreError
 
-class StorageError(Exception):
+
+class StorageError(StoreError):
     """The store could not do what was asked; ``str(error)`` is a sentence for the person."""
 
 

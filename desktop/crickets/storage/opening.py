@@ -35,6 +35,7 @@ from crickets.storage import backups, migrations
 from crickets.storage.codec import PlainCodec
 from crickets.storage.connection import is_corruption
 from crickets.storage.crypto import SealingCodec
+from crickets.storage.database import BUSY_TIMEOUT_S
 from crickets.storage.errors import (
     DataMissing,
     KeyMismatch,
@@ -50,7 +51,7 @@ from crickets.storage.keychain import (
     obtain_key,
 )
 from crickets.storage.recovery import set_aside
-from crickets.storage.store import BUSY_TIMEOUT_S, Store
+from crickets.storage.store import Store
 
 MARKER_NAME = "crickets-store.json"
 STORE_ID_STATE = "store.id"
@@ -140,7 +141,7 @@ def open_store(
 
     if not writable:
         store = Store.open(data_dir, busy_timeout=busy_timeout, read_only=True, clock=clock)
-        problems = store.quick_check()
+        problems = store.maintenance.quick_check()
         if problems:
             store.close()
             raise StoreCorrupt(
@@ -214,7 +215,7 @@ def _open_writable(
         store = Store.open(data_dir, busy_timeout=busy_timeout, clock=clock)
     except StoreCorrupt as error:
         return _start_clean(data_dir, database, clock, busy_timeout, str(error), say)
-    problems = store.quick_check()
+    problems = store.maintenance.quick_check()
     if problems:
         store.close()
         return _start_clean(data_dir, database, clock, busy_timeout, problems[0], say)
@@ -266,7 +267,7 @@ def _start_clean(
 
 def _ensure_identity(store: Store, data_dir: Path) -> str:
     """The database's random id (names its key) and the marker file that outlives it."""
-    store_id = store.ensure_state(STORE_ID_STATE, secrets.token_hex(8))
+    store_id = store.state.ensure_state(STORE_ID_STATE, secrets.token_hex(8))
     marker = data_dir / MARKER_NAME
     wanted = {"format": "crickets-store", "store_id": store_id, "database": store.path.name}
     try:
@@ -283,7 +284,7 @@ def _ensure_identity(store: Store, data_dir: Path) -> str:
 def _attach_key(
     store: Store, data_dir: Path, keychain: Keychain, say: Callable[[str], None]
 ) -> None:
-    store_id = store.get_state(STORE_ID_STATE)
+    store_id = store.state.get_state(STORE_ID_STATE)
     if store_id is None:  # read-only and never opened by this version: nothing sealed
         store_id = "unset"
 
@@ -292,7 +293,7 @@ def _attach_key(
             keychain,
             data_dir,
             store_id,
-            sealed_rows=store.sealed_row_count(),
+            sealed_rows=store.maintenance.sealed_row_count(),
             database=store.path,
             read_only=store.read_only,
         )
@@ -301,39 +302,42 @@ def _attach_key(
         return found.key
 
     codec = SealingCodec(resolve)
-    plain_rows = store.plain_row_count()
-    needs_key_now = store.get_state(KEY_CHECK_STATE) is not None or store.sealed_row_count() > 0
+    plain_rows = store.maintenance.plain_row_count()
+    needs_key_now = (
+        store.state.get_state(KEY_CHECK_STATE) is not None
+        or store.maintenance.sealed_row_count() > 0
+    )
     if needs_key_now or (plain_rows and not store.read_only):
         codec.key()  # report a missing or locked key at start-up, not at the first click
     if plain_rows and not store.read_only:
         store.use_codec(codec)
-        count = store.reseal_plain_rows(PlainCodec())
+        count = store.maintenance.reseal_plain_rows(PlainCodec())
         say(RESEALED.format(count=count))
     store.use_codec(codec)
 
 
 def _check_key(store: Store, found: FoundKey) -> None:
-    check = store.get_state(KEY_CHECK_STATE)
+    check = store.state.get_state(KEY_CHECK_STATE)
     probe = SealingCodec(found.key)
     if check is not None and not probe.matches(check):
-        if store.sealed_row_count() == 0 and not store.read_only:
+        if store.maintenance.sealed_row_count() == 0 and not store.read_only:
             check = None  # nothing sealed with the old key: this key takes over
         else:
             where = "key file" if found.source is KeySource.KEY_FILE else "keychain"
             raise KeyMismatch(MISMATCH.format(where=where, database=store.path))
     if check is None:
-        store.record_state(KEY_CHECK_STATE, probe.key_check())
+        store.state.record_state(KEY_CHECK_STATE, probe.key_check())
 
 
 def _tell_about_key(store: Store, found: FoundKey, say: Callable[[str], None]) -> None:
     if found.message:
         say(found.message)
         if found.source is KeySource.KEY_FILE:
-            store.record_state(KEY_FILE_SAID_STATE, "1")
+            store.state.record_state(KEY_FILE_SAID_STATE, "1")
         return
-    if found.source is KeySource.KEY_FILE and store.get_state(KEY_FILE_SAID_STATE) is None:
+    if found.source is KeySource.KEY_FILE and store.state.get_state(KEY_FILE_SAID_STATE) is None:
         say(KEY_FILE_IN_USE.format(path=found.key_file))
-        store.record_state(KEY_FILE_SAID_STATE, "1")
+        store.state.record_state(KEY_FILE_SAID_STATE, "1")
 
 
 # -- small helpers -------------------------------------------------------------------------

@@ -117,7 +117,7 @@ def restore(
         if opened.read_only:
             raise StoreReadOnly(f"{data_dir} cannot be written, so nothing can be restored.")
         safety = None
-        if store.has_user_data():
+        if store.maintenance.has_user_data():
             try:
                 safety = backups.take_snapshot(
                     store.path, opened.backup_dir, clock.now(), "before-restore"
@@ -186,21 +186,21 @@ def read_snapshot(source: Path, data_dir: Path, keychain: Keychain) -> Content:
         try:
             store.use_codec(_snapshot_codec(store, source, data_dir, keychain))
             return Content(
-                interviews=list(store.list()),
-                settings=store.load_settings(),
-                profile=store.load_profile(),
-                actions=list(store.actions()),
-                invitations=store.invitations(),
+                interviews=list(store.interviews.list()),
+                settings=store.settings.load_settings(),
+                profile=store.settings.load_profile(),
+                actions=list(store.log.actions()),
+                invitations=store.kept_invitations.invitations(),
             )
         finally:
             store.close()
 
 
 def _snapshot_codec(store: Store, source: Path, data_dir: Path, keychain: Keychain) -> FieldCodec:
-    sealed = store.sealed_row_count()
+    sealed = store.maintenance.sealed_row_count()
     if not sealed:
         return PlainCodec()  # nothing sealed (an empty or pre-encryption snapshot)
-    store_id = store.get_state(STORE_ID_STATE)
+    store_id = store.state.get_state(STORE_ID_STATE)
     if store_id is None:
         raise RestoreRefused(f"{source} holds sealed data but no store id; it cannot be read")
     try:
@@ -213,7 +213,7 @@ def _snapshot_codec(store: Store, source: Path, data_dir: Path, keychain: Keycha
             "it cannot be read; an export (`crickets export`) can always be restored."
         ) from None
     codec = SealingCodec(found.key)
-    check = store.get_state(KEY_CHECK_STATE)
+    check = store.state.get_state(KEY_CHECK_STATE)
     if check is not None and not codec.matches(check):
         raise RestoreRefused(f"The Crickets key found does not open {source}; nothing was changed.")
     return codec

@@ -24,14 +24,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from keyring.backends import fail
 
 from crickets.domain.clock import FixedClock
 from crickets.storage import backups
 from crickets.storage.keychain import Keychain
 from crickets.storage.opening import open_store
 from crickets.storage.recovery import set_aside_files
-from tests.unit.storage.test_keychain import NOW, ROOT
+from tests.unit.storage.test_keychain import NOW, ROOT, fail_backend
 
 LANES = 2
 KILLS_PER_LANE = 55  # 110 kills in all
@@ -53,20 +52,20 @@ data, run = Path(sys.argv[1]), int(sys.argv[2])
 now = datetime(2026, 11, 25, 12, 21, tzinfo=timezone.utc) + timedelta(days=run)
 opened = open_store(data, clock=FixedClock(now))  # a daily snapshot is due at every run
 store = opened.store
-store.save_profile(Profile(f"Writer {run}"))  # the first seal: finds or makes the key
+store.settings.save_profile(Profile(f"Writer {run}"))  # the first seal: finds or makes the key
 print("ready", flush=True)
 n = 0
 while True:
     tag = f"{run}.{n}"
-    iv = store.add(Interview(
+    iv = store.interviews.add(Interview(
         local_start=datetime(2026, 12, 1, 14, 0), zone="America/New_York",
         company=f"Co {tag}", interviewer_name=f"Person {tag}", notes="x" * (n % 7 * 300),
     ))
     print(f"add {iv.id} {tag}", flush=True)
-    action = store.log_action(Action(iv.id, now, ActionKind.CALLED, f"called {tag}"))
+    action = store.log.log_action(Action(iv.id, now, ActionKind.CALLED, f"called {tag}"))
     print(f"act {action.id} {tag}", flush=True)
     if n % 3 == 0:
-        store.update(replace(iv, notes=f"updated {tag}"))
+        store.interviews.update(replace(iv, notes=f"updated {tag}"))
         print(f"upd {iv.id} {tag}", flush=True)
     n += 1
 """
@@ -134,20 +133,20 @@ def _check(data: Path, seen: Acknowledged) -> None:
     finally:
         conn.close()
     opened = open_store(
-        data, clock=FixedClock(NOW), keychain=Keychain(fail.Keyring()), daily_backup=False
+        data, clock=FixedClock(NOW), keychain=Keychain(fail_backend()), daily_backup=False
     )
     try:
         assert not any("set aside" in notice for notice in opened.notices), opened.notices
         store = opened.store
-        interviews = {i.id: i for i in store.list()}
+        interviews = {i.id: i for i in store.interviews.list()}
         for interview_id, tag in seen.added.items():
             assert interviews[interview_id].company == f"Co {tag}"
             assert interviews[interview_id].interviewer_name == f"Person {tag}"
         if seen.added:  # the profile was saved before the first add
-            assert store.load_profile().name.startswith("Writer")
+            assert store.settings.load_profile().name.startswith("Writer")
         for interview_id, tag in seen.updated.items():
             assert interviews[interview_id].notes == f"updated {tag}"
-        details = {a.id: a.detail for a in store.actions()}
+        details = {a.id: a.detail for a in store.log.actions()}
         for action_id, tag in seen.actions.items():
             assert details[action_id] == f"called {tag}"
     finally:

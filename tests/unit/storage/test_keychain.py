@@ -3,7 +3,9 @@ built on keyring's ``KeyringBackend`` and errors (a locked one, a denying one, a
 one, and a file-backed one a subprocess can load through ``PYTHON_KEYRING_BACKEND``).
 
 The backends below are importable as ``tests.unit.storage.test_keychain.<Name>``; their priority is
-negative, so keyring's automatic choice never picks them.
+negative, so keyring's automatic choice never picks them. keyring leaves its backends'
+``__init__`` unannotated, so every backend here is made through a typed constructor
+(:class:`TypedBackend`, :func:`fail_backend`, :func:`null_backend`).
 """
 
 from __future__ import annotations
@@ -28,10 +30,11 @@ from keyring.errors import KeyringLocked, PasswordSetError
 from crickets.domain.clock import FixedClock
 from crickets.domain.profile import Profile
 from crickets.storage import keychain as kc
+from crickets.storage.crypto import encode_key
 from crickets.storage.errors import KeychainLocked, KeyMismatch, KeyMissing
 from crickets.storage.keychain import Keychain, entry_name
 from crickets.storage.opening import KEY_CHECK_STATE, STORE_ID_STATE, OpenedStore, open_store
-from tests.unit.conftest import make_interview
+from tests.builders import make_interview
 
 ROOT = Path(__file__).resolve().parents[3]
 NOW = datetime(2026, 11, 25, 12, 21, tzinfo=UTC)
@@ -41,10 +44,27 @@ FROZEN = NOW.isoformat()
 # -- test backends -------------------------------------------------------------------------
 
 
-class MemoryKeyring(KeyringBackend):
-    """A working keychain that lives in this process."""
+class TypedBackend(KeyringBackend):
+    """The test backends' base: a typed ``__init__`` over keyring's untyped one."""
 
-    priority = -2  # type: ignore[assignment]
+    priority = -2
+
+    def __init__(self) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]  # keyring: unannotated __init__
+
+
+def fail_backend() -> KeyringBackend:
+    """keyring's own "no keychain" backend: every call raises ``NoKeyringError``."""
+    return fail.Keyring()  # type: ignore[no-untyped-call]  # keyring: unannotated __init__
+
+
+def null_backend() -> KeyringBackend:
+    """keyring's own backend that accepts every write and keeps nothing."""
+    return null.Keyring()  # type: ignore[no-untyped-call]  # keyring: unannotated __init__
+
+
+class MemoryKeyring(TypedBackend):
+    """A working keychain that lives in this process."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -60,12 +80,10 @@ class MemoryKeyring(KeyringBackend):
         del self.entries[(service, username)]
 
 
-class FileKeyring(KeyringBackend):
+class FileKeyring(TypedBackend):
     """A working keychain kept in the JSON file named by ``CRICKETS_TEST_KEYRING_FILE``, so
     several CLI subprocesses share it (``PYTHON_KEYRING_BACKEND=tests.unit.storage.test_keychain.
     FileKeyring``)."""
-
-    priority = -2  # type: ignore[assignment]
 
     def _path(self) -> Path:
         return Path(os.environ["CRICKETS_TEST_KEYRING_FILE"])
@@ -90,11 +108,9 @@ class FileKeyring(KeyringBackend):
         self._path().write_text(json.dumps(entries))
 
 
-class LockedKeyring(KeyringBackend):
+class LockedKeyring(TypedBackend):
     """A keychain whose collection stays locked (the person dismissed the unlock prompt):
     what keyring's SecretService backend raises."""
-
-    priority = -2  # type: ignore[assignment]
 
     def get_password(self, service: str, username: str) -> str | None:
         raise KeyringLocked("Failed to unlock the collection!")
@@ -116,15 +132,15 @@ class DenyingKeyring(MemoryKeyring):
 # -- helpers -------------------------------------------------------------------------------
 
 
-def opened(data: Path, backend: Any, **kw: Any) -> OpenedStore:
+def opened(data: Path, backend: KeyringBackend, **kw: Any) -> OpenedStore:
     return open_store(data, clock=FixedClock(NOW), keychain=Keychain(backend), **kw)
 
 
-def add_one(data: Path, backend: Any) -> list[str]:
+def add_one(data: Path, backend: KeyringBackend) -> list[str]:
     """Open, add an interview (the first seal asks for the key), close; the notices."""
     o = opened(data, backend)
     try:
-        o.store.add(make_interview(id=None, interviewer_name="Quentin Blorp"))
+        o.store.interviews.add(make_interview(id=None, interviewer_name="Quentin Blorp"))
     finally:
         o.close()
     return o.notices
@@ -160,15 +176,15 @@ def test_a_working_keychain_gets_a_verified_key_and_no_message(
     assert list(memory.entries) == [("crickets", entry_name(store_id))]
     assert key_files(tmp_path) == []
     again = opened(tmp_path, memory)
-    assert [i.interviewer_name for i in again.store.list()] == ["Quentin Blorp"]
+    assert [i.interviewer_name for i in again.store.interviews.list()] == ["Quentin Blorp"]
     assert again.notices == []
     again.close()
 
 
 def test_a_store_that_never_seals_never_asks_the_keychain(tmp_path: Path) -> None:
     o = opened(tmp_path, LockedKeyring())  # would raise if asked
-    assert o.store.list() == []
-    o.store.save_settings(o.store.load_settings())
+    assert o.store.interviews.list() == []
+    o.store.settings.save_settings(o.store.settings.load_settings())
     o.close()
 
 
@@ -177,7 +193,7 @@ def test_keyring_set_keyring_is_honoured_in_process(tmp_path: Path, memory: Memo
     keyring.set_keyring(memory)
     try:
         o = open_store(tmp_path, clock=FixedClock(NOW))  # no keychain given: keyring's choice
-        o.store.add(make_interview(id=None))
+        o.store.interviews.add(make_interview(id=None))
         o.close()
     finally:
         keyring.set_keyring(previous)
@@ -188,41 +204,41 @@ def test_keyring_set_keyring_is_honoured_in_process(tmp_path: Path, memory: Memo
 
 
 def test_no_keychain_keeps_a_0600_key_file_and_says_so_once(tmp_path: Path) -> None:
-    first = add_one(tmp_path, fail.Keyring())
+    first = add_one(tmp_path, fail_backend())
     (path,) = key_files(tmp_path)
     assert oct(path.stat().st_mode & 0o777) == "0o600"
     assert first == [kc.NO_KEYCHAIN.format(reason="no keychain backend", path=path)]
     assert len(first[0].splitlines()) == 1
     assert state(tmp_path, "notice.key-file") == "1"
-    assert add_one(tmp_path, fail.Keyring()) == []  # said once, not at every start
-    o = opened(tmp_path, fail.Keyring())
-    assert len(o.store.list()) == 2
+    assert add_one(tmp_path, fail_backend()) == []  # said once, not at every start
+    o = opened(tmp_path, fail_backend())
+    assert len(o.store.interviews.list()) == 2
     o.close()
 
 
 def test_a_key_file_made_earlier_is_told_once_if_never_told(tmp_path: Path) -> None:
-    add_one(tmp_path, fail.Keyring())
+    add_one(tmp_path, fail_backend())
     conn = sqlite3.connect(tmp_path / "crickets.sqlite3")
     conn.execute("DELETE FROM app_state WHERE key = 'notice.key-file'")
     conn.commit()
     conn.close()
-    o = opened(tmp_path, fail.Keyring())
+    o = opened(tmp_path, fail_backend())
     (path,) = key_files(tmp_path)
     assert o.notices == [kc.KEY_FILE_IN_USE.format(path=path)]
     o.close()
-    assert opened(tmp_path, fail.Keyring()).notices == []
+    assert opened(tmp_path, fail_backend()).notices == []
 
 
 # -- the null backend: writes vanish, found by reading back ------------------------------
 
 
 def test_a_keychain_that_drops_writes_is_caught_by_read_back(tmp_path: Path) -> None:
-    notices = add_one(tmp_path, null.Keyring())
+    notices = add_one(tmp_path, null_backend())
     (path,) = key_files(tmp_path)
     backend = "keyring.backends.null.Keyring"
     assert notices == [kc.WRITES_LOST.format(backend=backend, path=path)]
-    o = opened(tmp_path, null.Keyring())
-    assert len(o.store.list()) == 1 and o.notices == []
+    o = opened(tmp_path, null_backend())
+    assert len(o.store.interviews.list()) == 1 and o.notices == []
     o.close()
 
 
@@ -230,10 +246,12 @@ def test_a_keychain_that_drops_writes_is_caught_by_read_back(tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize("backend", [LockedKeyring(), DenyingKeyring()], ids=["locked", "denied"])
-def test_a_locked_or_denying_keychain_creates_nothing(tmp_path: Path, backend: Any) -> None:
+def test_a_locked_or_denying_keychain_creates_nothing(
+    tmp_path: Path, backend: KeyringBackend
+) -> None:
     o = opened(tmp_path, backend)
     with pytest.raises(KeychainLocked) as raised:
-        o.store.add(make_interview(id=None))
+        o.store.interviews.add(make_interview(id=None))
     o.close()
     message = str(raised.value)
     assert "locked or refused access" in message and "Nothing was changed" in message
@@ -242,7 +260,7 @@ def test_a_locked_or_denying_keychain_creates_nothing(tmp_path: Path, backend: A
     assert state(tmp_path, KEY_CHECK_STATE) is None
     assert getattr(backend, "entries", {}) == {}
     later = opened(tmp_path, MemoryKeyring())  # unlocked later: works, nothing was written
-    assert later.store.list() == []
+    assert later.store.interviews.list() == []
     later.close()
 
 
@@ -257,7 +275,7 @@ def test_a_locked_keychain_with_data_is_reported_at_start_and_nothing_changes(
     assert (tmp_path / "crickets.sqlite3").read_bytes() == before
     assert memory.entries == entries and key_files(tmp_path) == []
     o = opened(tmp_path, memory)  # unlocked: everything is there
-    assert len(o.store.list()) == 1
+    assert len(o.store.interviews.list()) == 1
     o.close()
 
 
@@ -266,7 +284,7 @@ def test_no_keychain_reachable_while_the_key_lives_there_is_retry_later(
 ) -> None:
     add_one(tmp_path, memory)
     with pytest.raises(KeychainLocked, match="cannot be reached right now"):
-        opened(tmp_path, fail.Keyring())  # e.g. the CLI over ssh, no session bus
+        opened(tmp_path, fail_backend())  # e.g. the CLI over ssh, no session bus
     assert key_files(tmp_path) == []  # never a new key beside sealed rows
 
 
@@ -290,14 +308,14 @@ def test_a_missing_entry_with_nothing_sealed_gets_a_new_key(
     tmp_path: Path, memory: MemoryKeyring
 ) -> None:
     o = opened(tmp_path, memory)
-    added = o.store.add(make_interview(id=None))
+    added = o.store.interviews.add(make_interview(id=None))
     assert added.id is not None
-    o.store.delete(added.id)
+    o.store.interviews.delete(added.id)
     o.close()
     memory.entries.clear()  # only the key check remains sealed: nothing to lose
     again = opened(tmp_path, memory)
-    again.store.save_profile(Profile("Sam Lee"))
-    assert again.store.load_profile().name == "Sam Lee"
+    again.store.settings.save_profile(Profile("Sam Lee"))
+    assert again.store.settings.load_profile().name == "Sam Lee"
     again.close()
     assert len(memory.entries) == 1
 
@@ -305,7 +323,7 @@ def test_a_missing_entry_with_nothing_sealed_gets_a_new_key(
 def test_a_key_that_does_not_fit_is_refused(tmp_path: Path, memory: MemoryKeyring) -> None:
     add_one(tmp_path, memory)
     ((service, user),) = memory.entries
-    memory.entries[(service, user)] = kc.encode_key(b"\x07" * 32)
+    memory.entries[(service, user)] = encode_key(b"\x07" * 32)
     with pytest.raises(KeyMismatch, match="does not open"):
         opened(tmp_path, memory)
 
@@ -316,18 +334,18 @@ def test_a_key_that_does_not_fit_is_refused(tmp_path: Path, memory: MemoryKeyrin
 def test_a_key_file_moves_into_a_keychain_that_works_later(
     tmp_path: Path, memory: MemoryKeyring
 ) -> None:
-    add_one(tmp_path, fail.Keyring())
+    add_one(tmp_path, fail_backend())
     (path,) = key_files(tmp_path)
     o = opened(tmp_path, memory)
     assert o.notices == [kc.MOVED.format(path=path, backend=Keychain(memory).name)]
-    assert len(o.store.list()) == 1
+    assert len(o.store.interviews.list()) == 1
     o.close()
     assert key_files(tmp_path) == [] and len(memory.entries) == 1
 
 
 def test_a_key_file_never_moves_into_a_keychain_that_drops_writes(tmp_path: Path) -> None:
-    add_one(tmp_path, fail.Keyring())
-    o = opened(tmp_path, null.Keyring())
+    add_one(tmp_path, fail_backend())
+    o = opened(tmp_path, null_backend())
     assert o.notices == [] and len(key_files(tmp_path)) == 1
     o.close()
 
@@ -343,7 +361,7 @@ def test_two_first_writers_at_once_agree_on_one_key(tmp_path: Path, memory: Memo
         try:
             o = opened(tmp_path, memory, daily_backup=False)
             for i in range(5):
-                o.store.add(make_interview(id=None, company=f"W{n}-{i}"))
+                o.store.interviews.add(make_interview(id=None, company=f"W{n}-{i}"))
             o.close()
         except BaseException as error:  # pragma: no cover - reported below
             errors.append(error)
@@ -356,14 +374,16 @@ def test_two_first_writers_at_once_agree_on_one_key(tmp_path: Path, memory: Memo
     assert errors == []
     assert len(memory.entries) == 1
     o = opened(tmp_path, memory)
-    assert len(o.store.list()) == 15
+    assert len(o.store.interviews.list()) == 15
     o.close()
 
 
 # -- the command line, with PYTHON_KEYRING_BACKEND ----------------------------------------
 
 
-def cli(data: Path, backend: str, *args: str, keyring_file: Path | None = None) -> Any:
+def cli(
+    data: Path, backend: str, *args: str, keyring_file: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
         "CRICKETS_CLOCK": FROZEN,
@@ -447,9 +467,7 @@ def _no_real_keychain(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
 
 
-def test_file_only_never_reaches_the_os_keychain(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from keyring.backends import fail
-
+def test_file_only_never_reaches_the_os_keychain() -> None:
     from crickets.storage.keychain import file_only
 
     chosen = file_only()

@@ -17,7 +17,7 @@ from crickets.storage.backups import Snapshot, Thinning, keep
 from crickets.storage.keychain import Keychain
 from crickets.storage.opening import open_store
 from crickets.storage.store import Store
-from tests.unit.conftest import make_interview
+from tests.builders import make_interview
 from tests.unit.storage.test_keychain import NOW, MemoryKeyring, opened
 
 RULE = Thinning(recent=timedelta(days=2), daily=7, weekly=8, monthly=12)
@@ -130,7 +130,7 @@ def test_what_is_deleted_is_never_wanted_later(
 def test_a_snapshot_is_a_verified_database_with_its_reason_in_the_name(tmp_path: Path) -> None:
     memory = MemoryKeyring()
     o = opened(tmp_path, memory, daily_backup=False)
-    o.store.add(make_interview(id=None, company="Snapco"))
+    o.store.interviews.add(make_interview(id=None, company="Snapco"))
     taken = backups.take_snapshot(o.store.path, o.backup_dir, NOW, "manual")
     o.close()
     assert taken.path.name == "crickets-20261125T122100Z-manual.sqlite3"
@@ -151,7 +151,7 @@ def test_a_damaged_file_does_not_verify(tmp_path: Path) -> None:
 
 def test_a_snapshot_that_cannot_be_written_fails_cleanly(tmp_path: Path) -> None:
     o = opened(tmp_path, MemoryKeyring(), daily_backup=False)
-    o.store.add(make_interview(id=None))
+    o.store.interviews.add(make_interview(id=None))
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the backups folder should be")
     with pytest.raises(backups.BackupFailed, match="cannot create"):
@@ -209,7 +209,7 @@ def test_daily_snapshots_only_when_due_and_changed(tmp_path: Path) -> None:
     start()
     assert count() == 0  # nothing entered yet: nothing to keep
     o = open_store(tmp_path, clock=clock, keychain=Keychain(memory))
-    o.store.add(make_interview(id=None))
+    o.store.interviews.add(make_interview(id=None))
     o.close()
     start()
     assert count() == 1
@@ -220,8 +220,8 @@ def test_daily_snapshots_only_when_due_and_changed(tmp_path: Path) -> None:
     start()
     assert count() == 1  # due, but nothing changed since
     o = open_store(tmp_path, clock=clock, keychain=Keychain(memory))
-    o.store.set_state("last-tick", "app state does not count")
-    o.store.add(make_interview(id=None, company="Second"))
+    o.store.state.set_state("last-tick", "app state does not count")
+    o.store.interviews.add(make_interview(id=None, company="Second"))
     o.close()
     start()
     assert count() == 2
@@ -231,11 +231,11 @@ def test_the_running_app_can_ask_for_the_daily_snapshot(tmp_path: Path) -> None:
     memory = MemoryKeyring()
     clock = FixedClock(NOW)
     o = open_store(tmp_path, clock=clock, keychain=Keychain(memory))
-    o.store.add(make_interview(id=None))
+    o.store.interviews.add(make_interview(id=None))
     first = o.snapshot_if_due()
     assert first is not None and o.snapshot_if_due() is None
     clock.advance(timedelta(days=1))
-    o.store.add(make_interview(id=None))
+    o.store.interviews.add(make_interview(id=None))
     assert o.snapshot_if_due() is not None
     o.close()
 
@@ -243,19 +243,19 @@ def test_the_running_app_can_ask_for_the_daily_snapshot(tmp_path: Path) -> None:
 def test_a_failing_daily_snapshot_is_a_notice_not_a_failure(tmp_path: Path) -> None:
     memory = MemoryKeyring()
     o = opened(tmp_path, memory, daily_backup=False)
-    o.store.add(make_interview(id=None))
+    o.store.interviews.add(make_interview(id=None))
     o.close()
     (tmp_path / "backups").write_text("a file where the folder should be")
     again = opened(tmp_path, memory)
     (notice,) = again.notices
     assert notice.startswith("Crickets could not make its backup") and "unchanged" in notice
-    assert len(again.store.list()) == 1
+    assert len(again.store.interviews.list()) == 1
     again.close()
 
 
 def test_store_open_alone_still_works_for_tools(tmp_path: Path) -> None:
     store = Store.open(tmp_path)
-    assert store.quick_check() == ()
+    assert store.maintenance.quick_check() == ()
     store.close()
 
 

@@ -17,10 +17,10 @@ from crickets.storage import backups
 from crickets.storage.errors import SealBroken
 from crickets.storage.opening import RESEALED, OpenedStore
 from crickets.storage.store import Store
-from tests.unit.conftest import make_interview
+from tests.builders import PersonalFields, make_interview
 from tests.unit.storage.test_keychain import MemoryKeyring, opened
 
-SECRETS = {
+SECRETS: PersonalFields = {
     "company": "Zyxwvut Analytics",
     "role": "Quorble Engineer",
     "interviewer_name": "Philippa Quenneville",
@@ -33,7 +33,7 @@ SECRETS = {
 UID = "invite-7f3a@zyxwvut.example"
 PROFILE = Profile("Sam Marchetti-Lee", "sam.marchetti@mailbox.example", "+44 7700 900461")
 NEEDLES = [
-    *SECRETS.values(),
+    *(str(text) for text in SECRETS.values()),  # a TypedDict's values are typed object
     UID,
     "zyxwvut",
     "Quenneville",
@@ -50,10 +50,10 @@ NEEDLES = [
 
 def fill(o: OpenedStore) -> None:
     store = o.store
-    iv = store.add(make_interview(id=None, ics_uid=UID, **SECRETS))
+    iv = store.interviews.add(make_interview(id=None, ics_uid=UID, **SECRETS))
     assert iv.id is not None
-    store.save_profile(PROFILE)
-    store.log_action(
+    store.settings.save_profile(PROFILE)
+    store.log.log_action(
         Action(
             iv.id,
             datetime(2026, 12, 1, 19, 9, tzinfo=UTC),
@@ -61,7 +61,9 @@ def fill(o: OpenedStore) -> None:
             "called back from a payphone",
         )
     )
-    store.save_invitation(iv.id, b"BEGIN:VCALENDAR\r\nORGANIZER:mailto:" + UID.encode() + b"\r\n")
+    store.kept_invitations.save_invitation(
+        iv.id, b"BEGIN:VCALENDAR\r\nORGANIZER:mailto:" + UID.encode() + b"\r\n"
+    )
 
 
 def leaks(paths: list[Path]) -> list[tuple[str, str]]:
@@ -90,10 +92,10 @@ def test_no_personal_string_reaches_the_disk(tmp_path: Path) -> None:
     o.close()
     again = opened(tmp_path, memory)  # the daily snapshot of the filled database
     assert backups.list_snapshots(again.backup_dir)
-    iv = again.store.find_by_uid(UID)
+    iv = again.store.interviews.find_by_uid(UID)
     assert iv is not None and iv.company == SECRETS["company"] and iv.ics_uid == UID
-    assert again.store.load_profile() == PROFILE
-    assert again.store.actions()[0].detail == "called back from a payphone"
+    assert again.store.settings.load_profile() == PROFILE
+    assert again.store.log.actions()[0].detail == "called back from a payphone"
     again.close()
     assert leaks(files_of(tmp_path)) == []
 
@@ -114,8 +116,9 @@ def test_strings_finds_nothing_personal(tmp_path: Path) -> None:
 def test_swapped_blobs_fail_for_that_row_not_with_garbage(tmp_path: Path) -> None:
     memory = MemoryKeyring()
     o = opened(tmp_path, memory)
-    a = o.store.add(make_interview(id=None, company="Alpha"))
-    b = o.store.add(make_interview(id=None, company="Beta"))
+    a = o.store.interviews.add(make_interview(id=None, company="Alpha"))
+    b = o.store.interviews.add(make_interview(id=None, company="Beta"))
+    assert a.id is not None
     o.close()
     conn = sqlite3.connect(tmp_path / "crickets.sqlite3")
     (blob_a,) = conn.execute("SELECT personal FROM interviews WHERE id = ?", (a.id,)).fetchone()
@@ -126,20 +129,20 @@ def test_swapped_blobs_fail_for_that_row_not_with_garbage(tmp_path: Path) -> Non
     conn.close()
     again = opened(tmp_path, memory)
     with pytest.raises(SealBroken, match=rf"^interview #{a.id} cannot be decrypted"):
-        again.store.get(a.id)  # type: ignore[arg-type]
+        again.store.interviews.get(a.id)
     with pytest.raises(SealBroken, match="moved from another row"):
-        again.store.list()
+        again.store.interviews.list()
     again.close()
 
 
 def test_a_swapped_action_detail_fails_too(tmp_path: Path) -> None:
     memory = MemoryKeyring()
     o = opened(tmp_path, memory)
-    iv = o.store.add(make_interview(id=None))
+    iv = o.store.interviews.add(make_interview(id=None))
     assert iv.id is not None
     at = datetime(2026, 12, 1, 19, 9, tzinfo=UTC)
-    first = o.store.log_action(Action(iv.id, at, ActionKind.CALLED, "no answer"))
-    o.store.log_action(Action(iv.id, at, ActionKind.CALLED, "voicemail"))
+    first = o.store.log.log_action(Action(iv.id, at, ActionKind.CALLED, "no answer"))
+    o.store.log.log_action(Action(iv.id, at, ActionKind.CALLED, "voicemail"))
     o.close()
     conn = sqlite3.connect(tmp_path / "crickets.sqlite3")
     conn.execute(
@@ -149,16 +152,16 @@ def test_a_swapped_action_detail_fails_too(tmp_path: Path) -> None:
     conn.close()
     again = opened(tmp_path, memory)
     with pytest.raises(SealBroken, match=f"action-log entry #{first.id}"):
-        again.store.actions()
+        again.store.log.actions()
     again.close()
 
 
 def test_rows_written_in_clear_by_an_earlier_version_are_sealed_on_open(tmp_path: Path) -> None:
     legacy = Store.open(tmp_path)  # the foundation's unencrypted codec
-    iv = legacy.add(make_interview(id=None, ics_uid=UID, **SECRETS))
+    iv = legacy.interviews.add(make_interview(id=None, ics_uid=UID, **SECRETS))
     assert iv.id is not None
-    legacy.save_profile(PROFILE)
-    legacy.log_action(
+    legacy.settings.save_profile(PROFILE)
+    legacy.log.log_action(
         Action(
             iv.id,
             datetime(2026, 12, 1, 19, 9, tzinfo=UTC),
@@ -172,11 +175,11 @@ def test_rows_written_in_clear_by_an_earlier_version_are_sealed_on_open(tmp_path
     memory = MemoryKeyring()
     o = opened(tmp_path, memory, daily_backup=False)
     assert o.notices == [RESEALED.format(count=3)]
-    assert o.store.get(iv.id) == iv
-    assert o.store.find_by_uid(UID) == iv
-    assert o.store.load_profile() == PROFILE
+    assert o.store.interviews.get(iv.id) == iv
+    assert o.store.interviews.find_by_uid(UID) == iv
+    assert o.store.settings.load_profile() == PROFILE
     o.close()
     assert leaks(files_of(tmp_path)) == []  # VACUUM + checkpoint left no old bytes behind
     again = opened(tmp_path, memory)
-    assert again.notices == [] and again.store.get(iv.id) == iv
+    assert again.notices == [] and again.store.interviews.get(iv.id) == iv
     again.close()

@@ -26,7 +26,7 @@ from crickets.storage.errors import (
 )
 from crickets.storage.opening import MARKER_NAME, READ_ONLY
 from crickets.storage.recovery import set_aside_files
-from tests.unit.conftest import make_interview
+from tests.builders import make_interview
 from tests.unit.storage.test_keychain import ROOT, MemoryKeyring, opened
 
 DB = "crickets.sqlite3"
@@ -35,14 +35,14 @@ DB = "crickets.sqlite3"
 def filled(data: Path, memory: MemoryKeyring, count: int = 3) -> None:
     o = opened(data, memory)
     for n in range(count):
-        o.store.add(make_interview(id=None, company=f"Company {n}", notes="x" * 300))
+        o.store.interviews.add(make_interview(id=None, company=f"Company {n}", notes="x" * 300))
     o.close()
 
 
 def companies(data: Path, memory: MemoryKeyring) -> list[str]:
     o = opened(data, memory)
     try:
-        return [i.company for i in o.store.list()]
+        return [i.company for i in o.store.interviews.list()]
     finally:
         o.close()
 
@@ -62,16 +62,22 @@ def test_disk_full_is_a_clear_error_and_old_data_is_intact(tmp_path: Path) -> No
     memory = MemoryKeyring()
     filled(tmp_path, memory)
     o = opened(tmp_path, memory)
-    conn = o.store._conn  # the size limit is per connection
+    conn = o.store.database.conn  # the size limit is per connection
     (pages,) = conn.execute("PRAGMA page_count").fetchone()
     conn.execute(f"PRAGMA max_page_count = {pages}")
     with pytest.raises(StoreFull) as raised:
         for n in range(50):  # each note is bigger than a page: the file must grow
-            o.store.add(make_interview(id=None, company=f"Overflow {n}", notes="y" * 20_000))
+            o.store.interviews.add(
+                make_interview(id=None, company=f"Overflow {n}", notes="y" * 20_000)
+            )
     message = str(raised.value)
     assert "is full" in message and "earlier data is intact" in message
     assert len(message.splitlines()) == 1
-    assert [i.company for i in o.store.list()][:3] == ["Company 0", "Company 1", "Company 2"]
+    assert [i.company for i in o.store.interviews.list()][:3] == [
+        "Company 0",
+        "Company 1",
+        "Company 2",
+    ]
     o.close()
     assert integrity(tmp_path / DB) == "ok"
     assert companies(tmp_path, memory)[:3] == ["Company 0", "Company 1", "Company 2"]
@@ -96,9 +102,9 @@ def test_a_folder_that_cannot_be_written_opens_read_only_with_a_message(tmp_path
     before = contents()
     o = opened(tmp_path, memory, writable=False)
     assert o.read_only and o.notices == [READ_ONLY.format(folder=tmp_path)]
-    assert [i.company for i in o.store.list()] == ["Company 0", "Company 1", "Company 2"]
+    assert [i.company for i in o.store.interviews.list()] == ["Company 0", "Company 1", "Company 2"]
     with pytest.raises(StoreReadOnly, match="read-only mode"):
-        o.store.add(make_interview(id=None))
+        o.store.interviews.add(make_interview(id=None))
     o.close()
     assert contents() == before
 
@@ -217,8 +223,8 @@ def test_a_damaged_database_is_set_aside_and_the_app_starts_clean(
     assert moved.read_bytes() == damaged  # renamed, byte for byte, never deleted
     (notice,) = o.notices
     assert str(moved) in notice and "set aside" in notice and "nothing was deleted" in notice
-    assert o.store.list() == []  # a clean start ...
-    o.store.add(make_interview(id=None, company="Fresh"))  # ... that works
+    assert o.store.interviews.list() == []  # a clean start ...
+    o.store.interviews.add(make_interview(id=None, company="Fresh"))  # ... that works
     o.close()
     assert companies(tmp_path, memory) == ["Fresh"]
     assert integrity(database) == "ok"
@@ -268,7 +274,7 @@ def test_the_marker_alone_is_enough_to_refuse(tmp_path: Path) -> None:
 def test_a_first_start_is_not_mistaken_for_lost_data(tmp_path: Path) -> None:
     (tmp_path / DB).write_bytes(b"")  # e.g. a first start killed before its first write
     o = opened(tmp_path, MemoryKeyring())
-    assert o.store.list() == [] and o.notices == []
+    assert o.store.interviews.list() == [] and o.notices == []
     o.close()
 
 
@@ -301,9 +307,9 @@ def test_a_second_writer_waits_then_says_busy(tmp_path: Path) -> None:
     blocker = sqlite3.connect(tmp_path / DB, isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")
     with pytest.raises(StoreBusy, match="Another Crickets process is writing"):
-        o.store.add(make_interview(id=None))
+        o.store.interviews.add(make_interview(id=None))
     blocker.execute("ROLLBACK")
     blocker.close()
-    o.store.add(make_interview(id=None, company="After"))
+    o.store.interviews.add(make_interview(id=None, company="After"))
     o.close()
     assert companies(tmp_path, memory)[-1] == "After"

@@ -15,42 +15,54 @@ import pytest
 
 from crickets.domain.actions import Action, ActionKind
 from crickets.domain.clock import FixedClock
+from crickets.domain.interview import Interview
 from crickets.domain.profile import Profile
 from crickets.storage import backups
 from crickets.storage.keychain import Keychain
 from crickets.storage.recovery import set_aside_files
-from crickets.storage.restoring import RestoreRefused, restore
-from tests.unit.conftest import make_interview
+from crickets.storage.restoring import RestoreRefused, RestoreReport, restore
+from tests.builders import make_interview
 from tests.unit.storage.test_keychain import FROZEN, NOW, ROOT, MemoryKeyring, opened
 
 AT = datetime(2026, 12, 1, 19, 9, tzinfo=UTC)
+
+# interviews, the action log, kept invitations, the profile, and the interview ids
+Content = tuple[list[Interview], list[Action], dict[int, bytes], Profile, list[int | None]]
 
 
 def fill(data: Path, memory: MemoryKeyring) -> Path:
     """An interview with a log, an invitation and a profile; then a snapshot of it all."""
     o = opened(data, memory, daily_backup=False)
-    iv = o.store.add(make_interview(id=None, company="Snapco", interviewer_name="Dana Ruiz"))
+    iv = o.store.interviews.add(
+        make_interview(id=None, company="Snapco", interviewer_name="Dana Ruiz")
+    )
     assert iv.id is not None
-    o.store.log_action(Action(iv.id, AT, ActionKind.CALLED, "no answer"))
-    o.store.log_action(Action(iv.id, AT, ActionKind.VOICEMAIL_LEFT))
-    o.store.save_invitation(iv.id, b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
-    o.store.save_profile(Profile("Sam Lee", "sam@example.com"))
+    o.store.log.log_action(Action(iv.id, AT, ActionKind.CALLED, "no answer"))
+    o.store.log.log_action(Action(iv.id, AT, ActionKind.VOICEMAIL_LEFT))
+    o.store.kept_invitations.save_invitation(iv.id, b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+    o.store.settings.save_profile(Profile("Sam Lee", "sam@example.com"))
     snapshot = backups.take_snapshot(o.store.path, o.backup_dir, NOW, "manual")
     o.close()
     return snapshot.path
 
 
-def content(data: Path, memory: MemoryKeyring) -> tuple[object, ...]:
+def content(data: Path, memory: MemoryKeyring) -> Content:
     o = opened(data, memory, daily_backup=False)
     try:
         s = o.store
-        ids = [i.id for i in s.list()]
-        return (list(s.list()), list(s.actions()), s.invitations(), s.load_profile(), ids)
+        ids = [i.id for i in s.interviews.list()]
+        return (
+            list(s.interviews.list()),
+            list(s.log.actions()),
+            s.kept_invitations.invitations(),
+            s.settings.load_profile(),
+            ids,
+        )
     finally:
         o.close()
 
 
-def do_restore(data: Path, source: Path, memory: MemoryKeyring) -> object:
+def do_restore(data: Path, source: Path, memory: MemoryKeyring) -> RestoreReport:
     return restore(data, source, clock=FixedClock(NOW), keychain=Keychain(memory))
 
 
@@ -59,20 +71,20 @@ def test_a_snapshot_brings_everything_back_with_the_log(tmp_path: Path) -> None:
     snapshot = fill(tmp_path, memory)
     wanted = content(tmp_path, memory)
     o = opened(tmp_path, memory, daily_backup=False)
-    for interview in o.store.list():
+    for interview in o.store.interviews.list():
         assert interview.id is not None
-        o.store.delete(interview.id)
-    o.store.add(make_interview(id=None, company="Later"))
+        o.store.interviews.delete(interview.id)
+    o.store.interviews.add(make_interview(id=None, company="Later"))
     o.close()
 
     report = do_restore(tmp_path, snapshot, memory)
     assert content(tmp_path, memory) == wanted
-    assert report.kind == "snapshot" and report.interviews == 1 and report.actions == 2  # type: ignore[attr-defined]
-    safety = report.safety_snapshot  # type: ignore[attr-defined]
+    assert report.kind == "snapshot" and report.interviews == 1 and report.actions == 2
+    safety = report.safety_snapshot
     assert safety is not None and "before-restore" in safety.name
     # ... and the restore itself can be undone with that safety snapshot.
     do_restore(tmp_path, safety, memory)
-    assert [i.company for i in content(tmp_path, memory)[0]] == ["Later"]  # type: ignore[attr-defined]
+    assert [i.company for i in content(tmp_path, memory)[0]] == ["Later"]
 
 
 def test_restore_works_when_the_main_database_is_broken(tmp_path: Path) -> None:
@@ -86,7 +98,7 @@ def test_restore_works_when_the_main_database_is_broken(tmp_path: Path) -> None:
 
     report = do_restore(tmp_path, snapshot, memory)
     assert content(tmp_path, memory) == wanted
-    assert any("set aside" in n for n in report.notices)  # type: ignore[attr-defined]
+    assert any("set aside" in n for n in report.notices)
     assert len(set_aside_files(database)) == 1
 
 

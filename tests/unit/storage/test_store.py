@@ -1,5 +1,6 @@
 import sqlite3
 import threading
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -12,46 +13,51 @@ from crickets.domain.settings import Settings
 from crickets.storage import migrations
 from crickets.storage.errors import SchemaTooNew, StorageError, StoreBusy
 from crickets.storage.store import Store
-from tests.unit.conftest import make_interview
+from tests.builders import make_interview
 
 
 @pytest.fixture
-def store(tmp_path: Path):  # type: ignore[no-untyped-def]
+def store(tmp_path: Path) -> Iterator[Store]:
     s = Store.open(tmp_path)
     yield s
     s.close()
 
 
 def test_add_get_update_delete(store: Store) -> None:
-    added = store.add(make_interview(id=None, interviewer_email="jane@acme.com"))
+    added = store.interviews.add(make_interview(id=None, interviewer_email="jane@acme.com"))
     assert added.id is not None
-    assert store.get(added.id) == added
-    store.update(replace(added, status=Status.CANCELLED))
-    assert store.get(added.id).status is Status.CANCELLED  # type: ignore[union-attr]
-    assert store.delete(added.id) is True
-    assert store.get(added.id) is None
-    assert store.delete(added.id) is False
+    assert store.interviews.get(added.id) == added
+    store.interviews.update(replace(added, status=Status.CANCELLED))
+    cancelled = store.interviews.get(added.id)
+    assert cancelled is not None and cancelled.status is Status.CANCELLED
+    assert store.interviews.delete(added.id) is True
+    assert store.interviews.get(added.id) is None
+    assert store.interviews.delete(added.id) is False
 
 
 def test_list_is_ordered_by_instant_not_by_wall_clock(store: Store) -> None:
-    ny = store.add(make_interview(datetime(2026, 12, 1, 14, 0), "America/New_York", id=None))
-    tokyo = store.add(make_interview(datetime(2026, 12, 1, 23, 0), "Asia/Tokyo", id=None))
-    assert [i.id for i in store.list()] == [tokyo.id, ny.id]  # 14:00Z before 19:00Z
+    ny = store.interviews.add(
+        make_interview(datetime(2026, 12, 1, 14, 0), "America/New_York", id=None)
+    )
+    tokyo = store.interviews.add(
+        make_interview(datetime(2026, 12, 1, 23, 0), "Asia/Tokyo", id=None)
+    )
+    assert [i.id for i in store.interviews.list()] == [tokyo.id, ny.id]  # 14:00Z before 19:00Z
 
 
 def test_update_of_a_vanished_interview_raises(store: Store) -> None:
     with pytest.raises(KeyError):
-        store.update(make_interview(id=999))
+        store.interviews.update(make_interview(id=999))
 
 
 def test_settings_and_profile_persist(tmp_path: Path) -> None:
     with_store = Store.open(tmp_path)
-    with_store.save_settings(Settings(sound=False, home_zone="Europe/London"))
-    with_store.save_profile(Profile("Sam Lee", "sam@example.com", "+44 20 7946 0958"))
+    with_store.settings.save_settings(Settings(sound=False, home_zone="Europe/London"))
+    with_store.settings.save_profile(Profile("Sam Lee", "sam@example.com", "+44 20 7946 0958"))
     with_store.close()
     again = Store.open(tmp_path)
-    assert again.load_settings() == Settings(sound=False, home_zone="Europe/London")
-    assert again.load_profile().first_name == "Sam"
+    assert again.settings.load_settings() == Settings(sound=False, home_zone="Europe/London")
+    assert again.settings.load_profile().first_name == "Sam"
     again.close()
 
 
@@ -83,9 +89,9 @@ def test_a_second_writer_waits_then_reports_busy(tmp_path: Path) -> None:
     blocker = sqlite3.connect(first.path, isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")
     with pytest.raises(StoreBusy, match="Another Crickets process"):
-        second.add(make_interview(id=None))
+        second.interviews.add(make_interview(id=None))
     blocker.execute("ROLLBACK")
-    assert second.add(make_interview(id=None)).id == 1
+    assert second.interviews.add(make_interview(id=None)).id == 1
     for s in (first, second):
         s.close()
 
@@ -96,7 +102,7 @@ def test_two_writers_at_once_lose_nothing(tmp_path: Path) -> None:
     def write(company: str) -> None:
         s = Store.open(tmp_path)
         for n in range(25):
-            s.add(make_interview(id=None, company=f"{company}{n}"))
+            s.interviews.add(make_interview(id=None, company=f"{company}{n}"))
         s.close()
 
     threads = [threading.Thread(target=write, args=(name,)) for name in ("cli", "tray")]
@@ -105,15 +111,15 @@ def test_two_writers_at_once_lose_nothing(tmp_path: Path) -> None:
     for t in threads:
         t.join()
     check = Store.open(tmp_path)
-    assert len(check.list()) == 50
+    assert len(check.interviews.list()) == 50
     check.close()
 
 
 def test_replace_all_keeps_ids(store: Store) -> None:
-    store.add(make_interview(id=None))
+    store.interviews.add(make_interview(id=None))
     wanted = [make_interview(id=7, company="Initech"), make_interview(id=9, reschedules_id=7)]
     store.replace_all(wanted, Settings(), Profile("Sam"))
-    assert [(i.id, i.company) for i in store.list()] == [(7, "Initech"), (9, "Acme")]
+    assert [(i.id, i.company) for i in store.interviews.list()] == [(7, "Initech"), (9, "Acme")]
 
 
 def test_action_log_round_trip_and_cascade(store: Store) -> None:
@@ -121,25 +127,25 @@ def test_action_log_round_trip_and_cascade(store: Store) -> None:
 
     from crickets.domain.actions import Action, ActionKind
 
-    iv = store.add(make_interview(id=None))
+    iv = store.interviews.add(make_interview(id=None))
     assert iv.id is not None
     at = datetime(2026, 12, 1, 19, 9, tzinfo=UTC)
-    logged = store.log_action(Action(iv.id, at, ActionKind.CALLED, "no answer"))
+    logged = store.log.log_action(Action(iv.id, at, ActionKind.CALLED, "no answer"))
     assert logged.id is not None
-    assert store.actions(iv.id) == [logged]
+    assert store.log.actions(iv.id) == [logged]
     assert logged.line("America/New_York") == "2:09 PM called, no answer"
-    store.delete(iv.id)
-    assert store.actions() == []
+    store.interviews.delete(iv.id)
+    assert store.log.actions() == []
 
 
 def test_invitation_bytes_round_trip(store: Store) -> None:
-    iv = store.add(make_interview(id=None, ics_uid="abc@example.com"))
+    iv = store.interviews.add(make_interview(id=None, ics_uid="abc@example.com"))
     assert iv.id is not None
     raw = b"BEGIN:VCALENDAR\r\nX-ODD:\xff\xfe\r\nEND:VCALENDAR\r\n"
-    store.save_invitation(iv.id, raw)
-    assert store.load_invitation(iv.id) == raw
-    assert store.find_by_uid("abc@example.com") == iv
-    assert store.find_by_uid("") is None
+    store.kept_invitations.save_invitation(iv.id, raw)
+    assert store.kept_invitations.load_invitation(iv.id) == raw
+    assert store.interviews.find_by_uid("abc@example.com") == iv
+    assert store.interviews.find_by_uid("") is None
 
 
 def test_row_stamps_come_from_the_injected_clock(tmp_path: Path) -> None:
@@ -149,9 +155,9 @@ def test_row_stamps_come_from_the_injected_clock(tmp_path: Path) -> None:
 
     clock = FixedClock(datetime(2026, 11, 25, 12, 21, tzinfo=UTC))
     s = Store.open(tmp_path, clock=clock)
-    added = s.add(make_interview(id=None))
+    added = s.interviews.add(make_interview(id=None))
     clock.set(datetime(2026, 11, 26, 8, 0, tzinfo=UTC))
-    s.update(replace(added, company="Globex"))
-    row = s._conn.execute("SELECT created_at, updated_at FROM interviews").fetchone()
+    s.interviews.update(replace(added, company="Globex"))
+    row = s.database.conn.execute("SELECT created_at, updated_at FROM interviews").fetchone()
     assert tuple(row) == ("2026-11-25T12:21:00+00:00", "2026-11-26T08:00:00+00:00")
     s.close()
