@@ -69,7 +69,7 @@ def startup_and_memory(desktop: DesktopSession, rounds: int, idle_s: float) -> d
 
 def _shown_at(log: Path) -> datetime | None:
     for line in log.read_text().splitlines() if log.exists() else []:
-        if "window shown: havent_called" in line:
+        if "window shown: havent-called" in line:
             stamp = re.match(r"(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3})", line)
             if stamp:
                 return datetime.strptime(stamp.group(1), "%Y-%m-%d %H:%M:%S,%f").replace(tzinfo=UTC)
@@ -82,10 +82,10 @@ def overdue_latency(desktop: DesktopSession) -> float:
         app = App(desktop, Path(tmp), at="2026-12-01 18:00:00")
         app.add(*SOON)
         app.set_time("2026-12-01 19:04:56")
-        app.start()
+        child = app.start()
         desktop.find_window(GUIDE, timeout=20)
         shown = _shown_at(app.data / "crickets.log")
-        app.child.stop()  # type: ignore[union-attr]
+        child.stop()
     overdue = datetime(2026, 12, 1, 19, 5, tzinfo=UTC)
     return (shown - overdue).total_seconds() * 1000 if shown else float("nan")
 
@@ -98,7 +98,7 @@ def resume_latency(desktop: DesktopSession, with_logind: bool) -> float:
             app = App(desktop, Path(tmp), at="2026-12-01 18:00:00")
             app.add(*SOON)
             app.set_time("2026-12-01 18:30:00")
-            app.start(extra_env={"DBUS_SYSTEM_BUS_ADDRESS": address})
+            child = app.start(extra_env={"DBUS_SYSTEM_BUS_ADDRESS": address})
             app.tray_icon()
             time.sleep(1)
             app.set_time("2026-12-01 19:06:00")
@@ -107,7 +107,7 @@ def resume_latency(desktop: DesktopSession, with_logind: bool) -> float:
                 logind.wake()
             desktop.find_window(GUIDE, timeout=90)
             seconds = time.monotonic() - t0
-            app.child.stop()  # type: ignore[union-attr]
+            child.stop()
             return seconds
         finally:
             if logind is not None:

@@ -36,9 +36,15 @@ INSTALLED = (
 )
 
 
+class _CaseSensitiveParser(configparser.RawConfigParser):
+    """Desktop-entry keys are case-sensitive; configparser lower-cases them by default."""
+
+    def optionxform(self, optionstr: str) -> str:
+        return optionstr
+
+
 def desktop_entry(path: Path) -> dict[str, str]:
-    parser = configparser.RawConfigParser(interpolation=None, strict=True)
-    parser.optionxform = str  # type: ignore[assignment,method-assign]  # keys are case-sensitive
+    parser = _CaseSensitiveParser(interpolation=None, strict=True)
     parser.read(path, encoding="utf-8")
     return dict(parser["Desktop Entry"])
 

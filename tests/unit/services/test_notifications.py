@@ -8,6 +8,7 @@ import subprocess
 import sys
 import types
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,19 +33,25 @@ class FakeNotification:
             raise NotImplementedError("No usable implementation found!")
 
 
+class FakePlyer(types.ModuleType):
+    """What ``from plyer import notification`` finds."""
+
+    def __init__(self, notification: FakeNotification) -> None:
+        super().__init__("plyer")
+        self.notification = notification
+
+
 @pytest.fixture
-def fake_plyer(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def fake_plyer(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], FakeNotification]:
     def install(behaviour: str) -> FakeNotification:
         notification = FakeNotification(behaviour)
-        module = types.ModuleType("plyer")
-        module.notification = notification  # type: ignore[attr-defined]
-        monkeypatch.setitem(sys.modules, "plyer", module)
+        monkeypatch.setitem(sys.modules, "plyer", FakePlyer(notification))
         return notification
 
     return install
 
 
-def test_a_shown_notification(fake_plyer) -> None:  # type: ignore[no-untyped-def]
+def test_a_shown_notification(fake_plyer: Callable[[str], FakeNotification]) -> None:
     notification = fake_plyer("ok")
     assert PlyerNotifier(timeout=7).notify("Phone screen in 10 min", "Acme — Dana")
     assert notification.calls == [
@@ -59,7 +66,7 @@ def test_a_shown_notification(fake_plyer) -> None:  # type: ignore[no-untyped-de
 
 @pytest.mark.parametrize("behaviour", ["raise", "warn", "warn-and-raise", "print"])
 def test_every_failure_is_false_and_nothing_leaks(
-    fake_plyer,  # type: ignore[no-untyped-def]
+    fake_plyer: Callable[[str], FakeNotification],
     behaviour: str,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
