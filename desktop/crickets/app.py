@@ -1,7 +1,10 @@
-"""The composition root: the one place that builds and wires everything (DESIGN.md §3).
+"""Starting the tray: ``crickets`` (no subcommand) and ``crickets --demo`` reach it through
+:func:`run`, from :mod:`crickets.__main__`; nothing else imports this module.
 
-Nothing imports this module; ``crickets`` (no subcommand) and ``crickets --demo`` reach it
-through :func:`run`. Heavy imports (Qt) happen here, after argument parsing.
+It opens one data folder (:class:`crickets.wiring.session.Session`), has
+:mod:`crickets.wiring.tray` and :mod:`crickets.wiring.windows` assemble the Qt side over its
+use cases, and runs the event loop (docs/architecture.md). Heavy imports (Qt, the store)
+happen here, after argument parsing.
 """
 
 from __future__ import annotations
@@ -10,17 +13,20 @@ import argparse
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 
 from crickets import demo, log, paths
 from crickets.domain.clock import SystemClock
-from crickets.services.system_zone import home_zone
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
 
-def _one_line_hook(log_file: Path):  # type: ignore[no-untyped-def]
+def _one_line_hook(log_file: Path) -> ExceptHook:
     """A bug inside a window or timer: the details go to the log, one line to stderr."""
 
-    def hook(kind, error, trace) -> None:  # type: ignore[no-untyped-def]
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         log.logger.error("unexpected error in the tray app", exc_info=(kind, error, trace))
         print(f"crickets: internal error; details were written to {log_file}", file=sys.stderr)
 
@@ -58,10 +64,13 @@ def run(args: argparse.Namespace) -> int:
 
 def _run_in(data_dir: Path, args: argparse.Namespace) -> int:
     from crickets import ipc
-    from crickets.storage.errors import StorageError
+    from crickets.domain.errors import StoreError
     from crickets.storage.keychain import file_only
-    from crickets.storage.opening import open_store
-    from crickets.ui.shell import Shell, create_application, show_fatal
+    from crickets.ui.qt_app import create_application, show_fatal
+    from crickets.ui.shell import StartMode
+    from crickets.wiring.session import Session
+    from crickets.wiring.tray import build_tray
+    from crickets.wiring.windows import register_windows
 
     log_file = log.setup(data_dir)
     sys.excepthook = _one_line_hook(log_file)
@@ -76,32 +85,38 @@ def _run_in(data_dir: Path, args: argparse.Namespace) -> int:
     try:
         # The demo's throw-away store keeps its key in a file beside it, never in the
         # person's real keychain, and its storage notices would only confuse a first look.
-        keychain = file_only() if args.demo else None
-        say = (lambda _text: None) if args.demo else notices.append
-        opened = open_store(data_dir, clock=clock, keychain=keychain, on_notice=say)
-        store = opened.store
-    except StorageError as error:  # a store that cannot be used: one clear message
+        session = Session(
+            data_dir,
+            clock,
+            on_notice=(lambda _text: None) if args.demo else notices.append,
+            keychain=file_only() if args.demo else None,
+        )
+        use_cases = session.use_cases  # opens the store
+    except StoreError as error:  # a store that cannot be used: one clear message
         show_fatal(str(error))
         return 2
     if args.demo:
-        demo.seed(store, clock.now())
-    shell = Shell(
+        demo.seed(use_cases, clock.now())
+    opened = session.opened
+
+    def snapshot() -> None:
+        opened.snapshot_if_due()  # a failure becomes a notice, never an exception
+
+    running = build_tray(
         app,
-        store,
-        clock,
-        zone_for=lambda s: home_zone(s.home_zone),
+        use_cases,
+        opened.store,
         socket=socket,
-        data_dir=data_dir,
-        background=args.background,
-        demo=args.demo,
-        hourly=opened.snapshot_if_due,
+        mode=StartMode(background=args.background, demo=args.demo),
+        hourly=snapshot,
     )
-    shell.start()
+    register_windows(running.windows, running.controller, use_cases, app)
+    running.shell.start()
     for notice in notices:
-        shell.notifier.notify("Crickets", notice)
+        running.notifier.notify("Crickets", notice)
     if args.open:
-        shell.import_file(args.open)
+        running.shell.import_file(args.open)
     code = app.exec()
-    shell.stop()
-    opened.close()
+    running.shell.stop()
+    session.close()
     return int(code)

@@ -10,11 +10,15 @@ from __future__ import annotations
 import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from crickets.domain.interview import Direction, Interview
 from crickets.domain.profile import Profile
 from crickets.domain.settings import Settings
+
+if TYPE_CHECKING:  # the use cases load with the tray, not with ``crickets --help``
+    from crickets.application.use_cases import UseCases
 
 START_IN = timedelta(seconds=75)
 DEMO_SETTINGS = Settings(
@@ -49,9 +53,7 @@ def demo_data_dir() -> Path:
     return Path(tempfile.mkdtemp(prefix="crickets-demo-"))
 
 
-def seed(store: object, now: datetime) -> Interview:
+def seed(use_cases: UseCases, now: datetime) -> Interview:
     """Fill an empty store with the demo profile, settings and interview."""
-    store.save_settings(DEMO_SETTINGS)  # type: ignore[attr-defined]
-    store.save_profile(DEMO_PROFILE)  # type: ignore[attr-defined]
-    added: Interview = store.add(demo_interview(now))  # type: ignore[attr-defined]
-    return added
+    use_cases.preferences.save(DEMO_SETTINGS, DEMO_PROFILE)
+    return use_cases.book.add(demo_interview(now))

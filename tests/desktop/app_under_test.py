@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from session import Child, DesktopSession
+from session import Child, DesktopSession, Window
 
 FAKETIME_LIBS = (
     "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1",
@@ -112,7 +112,9 @@ class App:
         )
 
     def add(self, *args: str) -> dict[str, object]:
-        return json.loads(self.cli("add", "--json", *args).stdout)
+        stored = json.loads(self.cli("add", "--json", *args).stdout)
+        assert isinstance(stored, dict), stored  # the stored interview, a JSON object
+        return stored
 
     def start(self, *args: str, extra_env: dict[str, str] | None = None) -> Child:
         env = {**self.env(), **(extra_env or {})}
@@ -130,7 +132,7 @@ class App:
             timeout=60,
         )
 
-    def tray_icon(self):  # type: ignore[no-untyped-def]
+    def tray_icon(self) -> Window:
         icons = self.desktop.wait_until(
             lambda: [w for w in self.desktop.tray_children() if w.name == "Crickets"],
             timeout=20,

@@ -22,23 +22,27 @@ from pathlib import Path
 from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QPushButton
 
+from crickets.application.drafting import DraftOutlets
 from crickets.domain.clock import FixedClock
 from crickets.domain.interview import Interview
 from crickets.domain.profile import Profile
 from crickets.domain.settings import Settings
-from crickets.ui.drafts.clipboard import QtClipboard
+from crickets.storage.store import Store
 from crickets.ui.drafts.drafts_window import DraftsWindow
+from crickets.ui.outlets import QtClipboard, QtMailOutlet
+from crickets.wiring.session import build_use_cases
 
 app = QApplication(sys.argv[:1])
-interview = Interview(
+store = Store.open(Path(sys.argv[0]).resolve().parent / "probe-data")  # the test's tmp_path
+store.settings.save_settings(Settings(home_zone="Europe/London"))
+store.settings.save_profile(Profile(name="Sam Lee"))
+interview = store.interviews.add(Interview(
     datetime(2026, 12, 1, 14, 0), "America/New_York", company="Zoë & Søn", role="Analyst",
-    interviewer_name="Doe, Jane", interviewer_email="jane.doe+jobs@example.com", id=1,
-)
-window = DraftsWindow(
-    interview, [interview], Profile(name="Sam Lee"), Settings(), "Europe/London",
-    FixedClock(datetime(2026, 12, 1, 19, 8, tzinfo=UTC)), QtClipboard(),
-    lambda url: False, lambda name: None,
-)
+    interviewer_name="Doe, Jane", interviewer_email="jane.doe+jobs@example.com",
+))
+use_cases = build_use_cases(store, FixedClock(datetime(2026, 12, 1, 19, 8, tzinfo=UTC)))
+outlets = DraftOutlets(use_cases.logbook, QtClipboard(), QtMailOutlet())
+window = DraftsWindow(use_cases.drafting, outlets, interview, choose_save_path=lambda name: None)
 window.show()
 
 def copy() -> None:

@@ -1,5 +1,5 @@
-"""The notification chain on a real desktop: the app's own chain (default_notifiers, as the
-tray builds it) in a subprocess of the session, checked the way a person would see it: in
+"""The notification chain on a real desktop: the app's own chain (wiring.tray.notifiers, as
+the tray builds it) in a subprocess of the session, checked the way a person would see it: in
 the notification daemon, or, with no daemon reachable, on the tray, and never a word on
 stderr."""
 
@@ -20,7 +20,8 @@ import json, sys
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
-from crickets.ui.system.notify_chain import NotifyChain, default_notifiers
+from crickets.ui.system.notify_chain import NotifyChain
+from crickets.wiring.tray import notifiers
 
 title, message, with_tray = sys.argv[1], sys.argv[2], sys.argv[3] == "tray"
 app = QApplication(sys.argv[:1])
@@ -31,7 +32,7 @@ if with_tray:
     pixmap.fill(QColor("#2e7d32"))
     tray = QSystemTrayIcon(QIcon(pixmap))
     tray.show()
-chain = NotifyChain(default_notifiers(tray))
+chain = NotifyChain(notifiers(tray))
 outcome = {"available": QSystemTrayIcon.isSystemTrayAvailable()}
 
 def delivered(_title, _message, how):

@@ -7,6 +7,7 @@ The app's wall clock is placed with libfaketime; its timers run on the real mono
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -39,7 +40,7 @@ SOON_AMBER, NOW_BLUE, OVERDUE_RED = "#f6c945", "#1a73e8", "#c5221f"
 
 
 @pytest.fixture
-def app(desktop: DesktopSession, tmp_path: Path):  # type: ignore[no-untyped-def]
+def app(desktop: DesktopSession, tmp_path: Path) -> Iterator[App]:
     running = App(desktop, tmp_path, at="2026-12-01 18:00:00")
     running.add(*INTERVIEW)
     yield running

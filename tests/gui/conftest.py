@@ -1,3 +1,25 @@
-import os
+"""Fixtures for the Qt tests (offscreen): a store in the test's folder whose person lives in
+London, so reminders that count working days do not depend on the machine's zone."""
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from crickets.domain.settings import Settings
+from crickets.storage.store import Store
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # read when the QApplication is made
+
+HOME_ZONE = "Europe/London"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = Store.open(tmp_path)
+    opened.settings.save_settings(Settings(home_zone=HOME_ZONE))
+    yield opened
+    opened.close()

@@ -5,46 +5,49 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
+from crickets.domain.actions import ActionKind
 from crickets.domain.clock import FixedClock
-from crickets.domain.display import Tone
+from crickets.domain.display import Tone, TrayState
 from crickets.domain.interview import Interview, Status
-from crickets.domain.reminders import ReminderKind
+from crickets.domain.reminders import Reminder, ReminderKind
 from crickets.storage.store import Store
 from crickets.ui.controller import Controller
+from crickets.wiring.session import build_use_cases
+from tests.builders import make_interview
 
-START = datetime(2026, 12, 1, 19, 0, tzinfo=UTC)  # 14:00 in New York
-
-
-@pytest.fixture
-def store(tmp_path: Path):  # type: ignore[no-untyped-def]
-    s = Store.open(tmp_path)
-    yield s
-    s.close()
+START = datetime(2026, 12, 1, 19, 0, tzinfo=UTC)  # 14:00 in New York, a Tuesday
 
 
-def add(store: Store, **kw: object) -> Interview:
-    fields: dict[str, object] = {
-        "company": "Acme",
-        "local_start": datetime(2026, 12, 1, 14, 0),
-        "zone": "America/New_York",
-        **kw,
-    }
-    return store.add(Interview(**fields))  # type: ignore[arg-type]
+def add(store: Store) -> Interview:
+    return store.interviews.add(make_interview(id=None))
 
 
-def make(store: Store, clock: FixedClock, qtbot) -> tuple[Controller, list, list]:  # type: ignore[no-untyped-def]
-    controller = Controller(store, clock, zone_for=lambda s: "Europe/London")
-    fired: list = []
-    states: list = []
+Fired = list[Reminder]
+
+
+def controller_over(store: Store, clock: FixedClock) -> Controller:
+    """A controller as the tray builds it (and builds again at a restart)."""
+    use_cases = build_use_cases(store, clock)
+    return Controller(use_cases.logbook, use_cases.rescheduling, changes=store)
+
+
+def make(
+    store: Store, clock: FixedClock, qtbot: QtBot
+) -> tuple[Controller, Fired, list[TrayState]]:
+    controller = controller_over(store, clock)
+    fired: list[Reminder] = []
+    states: list[TrayState] = []
     controller.reminder_due.connect(fired.append)
     controller.state_changed.connect(states.append)
     return controller, fired, states
 
 
-def test_the_timer_is_armed_for_the_next_change_not_every_second(store, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_timer_is_armed_for_the_next_change_not_every_second(
+    store: Store, qtbot: QtBot
+) -> None:
     add(store)
     clock = FixedClock(START - timedelta(days=1, hours=2))  # next badge change in 2 h
     controller, _, states = make(store, clock, qtbot)
@@ -60,7 +63,7 @@ def test_the_timer_is_armed_for_the_next_change_not_every_second(store, qtbot) -
     controller.stop()
 
 
-def test_each_reminder_fires_once_as_the_clock_moves(store, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_each_reminder_fires_once_as_the_clock_moves(store: Store, qtbot: QtBot) -> None:
     add(store)
     clock = FixedClock(START - timedelta(hours=3))
     controller, fired, _ = make(store, clock, qtbot)
@@ -81,12 +84,12 @@ def test_each_reminder_fires_once_as_the_clock_moves(store, qtbot) -> None:  # t
 
 
 def test_a_suspend_across_the_start_opens_the_overdue_reminder_on_the_next_tick(
-    store, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+    store: Store, qtbot: QtBot
+) -> None:
     add(store)
     clock = FixedClock(START - timedelta(hours=3))
     controller, fired, _ = make(store, clock, qtbot)
-    missed: list = []
+    missed: list[tuple[Reminder, ...]] = []
     controller.reminders_missed.connect(missed.append)
     controller.start()
     clock.set(START + timedelta(minutes=6))  # woke up six minutes after the start
@@ -101,7 +104,7 @@ def test_a_suspend_across_the_start_opens_the_overdue_reminder_on_the_next_tick(
     controller.stop()
 
 
-def test_restart_neither_repeats_nor_loses_reminders(store, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_restart_neither_repeats_nor_loses_reminders(store: Store, qtbot: QtBot) -> None:
     add(store)
     clock = FixedClock(START - timedelta(minutes=20))
     first, fired, _ = make(store, clock, qtbot)
@@ -118,7 +121,7 @@ def test_restart_neither_repeats_nor_loses_reminders(store, qtbot) -> None:  # t
     second.stop()
 
 
-def test_open_and_snoozed_reminders_survive_a_restart(store, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_open_and_snoozed_reminders_survive_a_restart(store: Store, qtbot: QtBot) -> None:
     add(store)
     clock = FixedClock(START - timedelta(minutes=16))
     first, fired, _ = make(store, clock, qtbot)
@@ -140,20 +143,22 @@ def test_open_and_snoozed_reminders_survive_a_restart(store, qtbot) -> None:  # 
     third.stop()
 
 
-def test_a_write_from_another_process_is_picked_up_on_the_next_tick(store, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_write_from_another_process_is_picked_up_on_the_next_tick(
+    store: Store, tmp_path: Path, qtbot: QtBot
+) -> None:
     clock = FixedClock(START - timedelta(hours=1))
     controller, _, states = make(store, clock, qtbot)
     controller.start()
-    assert states[-1].tone is Tone.IDLE
+    assert [s.tone.value for s in states] == ["idle"]
     other = Store.open(tmp_path)  # the CLI, say
     add(other)
     other.close()
     controller.tick()
-    assert states[-1].tone is Tone.CALM and states[-1].badge == "1h"
+    assert (states[-1].tone.value, states[-1].badge) == ("calm", "1h")
     controller.stop()
 
 
-def test_they_called_ends_the_waiting(store, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_they_called_ends_the_waiting(store: Store, qtbot: QtBot) -> None:
     iv = add(store)
     clock = FixedClock(START + timedelta(minutes=2))
     controller, fired, states = make(store, clock, qtbot)
@@ -164,11 +169,11 @@ def test_they_called_ends_the_waiting(store, qtbot) -> None:  # type: ignore[no-
     clock.set(START + timedelta(minutes=10))
     controller.tick()
     assert ReminderKind.OVERDUE not in [r.kind for r in fired]
-    assert [a.kind.value for a in store.actions(iv.id)] == ["they-called"]
+    assert [a.kind.value for a in store.log.actions(iv.id)] == ["they-called"]
     controller.stop()
 
 
-def test_the_clock_going_backwards_fires_nothing_twice(store, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_clock_going_backwards_fires_nothing_twice(store: Store, qtbot: QtBot) -> None:
     add(store)
     clock = FixedClock(START - timedelta(minutes=14))
     controller, fired, _ = make(store, clock, qtbot)
@@ -183,18 +188,20 @@ def test_the_clock_going_backwards_fires_nothing_twice(store, qtbot) -> None:  #
     controller.stop()
 
 
-def test_a_slow_redraw_does_not_delay_the_next_wake_up(store, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_slow_redraw_does_not_delay_the_next_wake_up(store: Store, qtbot: QtBot) -> None:
     """The first badge can take a while to draw; the timer is armed from after the drawing."""
     add(store)
     clock = FixedClock(START + timedelta(minutes=4, seconds=57))  # overdue in 3 s
-    controller = Controller(store, clock, zone_for=lambda s: "Europe/London")
+    controller = controller_over(store, clock)
     controller.state_changed.connect(lambda _state: clock.advance(timedelta(milliseconds=400)))
     controller.start()
     assert controller.timer.interval() == 2_600 + 2
     controller.stop()
 
 
-def test_a_store_that_cannot_be_written_never_stops_the_countdown(store, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_store_that_cannot_be_written_never_stops_the_countdown(
+    store: Store, tmp_path: Path, qtbot: QtBot
+) -> None:
     add(store)
     store.close()
     read_only = Store.open(tmp_path, read_only=True)  # every write raises StoreReadOnly
@@ -210,7 +217,7 @@ def test_a_store_that_cannot_be_written_never_stops_the_countdown(store, tmp_pat
     read_only.close()
 
 
-def test_the_guide_of_a_call_missed_days_ago_does_not_reopen(store, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_guide_of_a_call_missed_days_ago_does_not_reopen(store: Store, qtbot: QtBot) -> None:
     add(store)
     clock = FixedClock(START + timedelta(minutes=4))
     first, fired, _ = make(store, clock, qtbot)
@@ -229,3 +236,26 @@ def test_the_guide_of_a_call_missed_days_ago_does_not_reopen(store, qtbot) -> No
     later.start()
     assert late == []
     later.stop()
+
+
+def test_an_open_nudge_is_shown_again_after_a_restart(store: Store, qtbot: QtBot) -> None:
+    """A follow-up exists only in the light of the log: a restart must look it up with it."""
+    iid = add(store).id
+    assert iid is not None
+    clock = FixedClock(START + timedelta(minutes=20))
+    steps = build_use_cases(store, clock).logbook
+    steps.set_outcome(iid, Status.MISSED_BY_THEM, "stopped waiting: no call")
+    clock.set(datetime(2026, 12, 2, 10, 0, tzinfo=UTC))  # Wednesday, 10:00 in London
+    steps.record(iid, ActionKind.EMAIL_COPIED, "reschedule")  # new times offered by email
+    nudge_at = datetime(2026, 12, 4, 10, 0, tzinfo=UTC)  # two working days later: Friday
+    clock.set(nudge_at - timedelta(minutes=1))
+    first, fired, _ = make(store, clock, qtbot)
+    first.start()
+    clock.set(nudge_at + timedelta(minutes=1))
+    first.tick()
+    assert [(r.kind, r.at) for r in fired] == [(ReminderKind.NUDGE, nudge_at)]
+    first.stop()  # the app quits with the nudge still showing
+    second, shown_again, _ = make(store, clock, qtbot)
+    second.start()
+    assert shown_again == fired
+    second.stop()

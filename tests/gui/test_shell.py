@@ -1,105 +1,149 @@
-"""The real shell, offscreen: every window the app can ask for opens, and the menu's
-intents reach the right place."""
+"""The real shell, offscreen, assembled as the app assembles it: every window the app can
+ask for opens, and the menu's and the reminders' intents reach the right place."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLineEdit, QPushButton
+from pytestqt.qtbot import QtBot
 
 from crickets.domain.clock import FixedClock
-from crickets.domain.interview import Interview, Status
+from crickets.domain.drafts import DraftKind
+from crickets.domain.interview import Status
 from crickets.domain.reminders import Reminder, ReminderKind
 from crickets.storage.store import Store
+from crickets.ui.reminders.actions import ReminderAction, ReminderActionKind
 from crickets.ui.shell import Shell
+from crickets.ui.windows import WindowKey, WindowKind, WindowRequest
+from tests.builders import make_interview
+from tests.gui.running import running_tray
 
 START = datetime(2026, 12, 1, 19, 0, tzinfo=UTC)
 WINDOWS = {
-    "editor": "editor", "list": "list", "settings": "settings", "drafts": "drafts",
-    "reschedule": "reschedule", "havent_called": "guide.havent-called",
-    "missed_call": "guide.missed-call", "templates": "templates", "import_": "import",
-}  # fmt: skip
+    WindowKind.EDITOR: "editor",
+    WindowKind.LIST: "list",
+    WindowKind.SETTINGS: "settings",
+    WindowKind.DRAFTS: "drafts",
+    WindowKind.RESCHEDULE: "reschedule",
+    WindowKind.HAVENT_CALLED: "guide.havent-called",
+    WindowKind.MISSED_CALL: "guide.missed-call",
+    WindowKind.TEMPLATES: "templates",
+    WindowKind.IMPORT: "import",
+}
 
 
 @pytest.fixture
-def shell(tmp_path: Path, qtbot):  # type: ignore[no-untyped-def]
-    store = Store.open(tmp_path)
-    store.add(Interview(datetime(2026, 12, 1, 14, 0), "America/New_York", company="Acme",
-                        interviewer_phone="+1 415 555 0134"))  # fmt: skip
-    app = QApplication.instance()
-    running = Shell(app, store, FixedClock(START + timedelta(minutes=6)),  # type: ignore[arg-type]
-                    zone_for=lambda s: "Europe/London", socket=str(tmp_path / "s.sock"),
-                    data_dir=tmp_path)  # fmt: skip
+def shell(store: Store, tmp_path: Path, qtbot: QtBot) -> Iterator[Shell]:
+    store.interviews.add(make_interview(id=None, interviewer_phone="+1 415 555 0134"))
+    clock = FixedClock(START + timedelta(minutes=6))
+    running, _ = running_tray(store, clock, str(tmp_path / "s.sock"))
     running.controller.start()
-    yield running
+    yield running.shell
     for key in running.windows.open_keys():
         running.windows.close(key)
-    running.stop()
-    store.close()
+    running.shell.stop()
 
 
-@pytest.mark.parametrize(("name", "object_name"), sorted(WINDOWS.items()))
-def test_every_window_opens(shell: Shell, name: str, object_name: str) -> None:
-    window = shell.windows.open(name, 1)
+def menu_action(shell: Shell, name: str) -> QAction:
+    shell.tray.rebuild_menu()
+    found = shell.tray.action(name)
+    assert found is not None, name
+    return found
+
+
+@pytest.mark.parametrize(("kind", "object_name"), list(WINDOWS.items()))
+def test_every_window_opens(shell: Shell, kind: WindowKind, object_name: str) -> None:
+    window = shell.windows.open(WindowRequest(kind, 1))
     assert window is not None and window.objectName() == object_name
     assert window.isVisible()
-    again = shell.windows.open(name, 1)
+    again = shell.windows.open(WindowRequest(kind, 1))
     assert again is window  # raised, not duplicated
 
 
 def test_every_factory_is_covered(shell: Shell) -> None:
-    assert set(shell.windows.factories) == set(WINDOWS)
+    assert set(shell.windows.factories) == set(WindowKind) == set(WINDOWS)
 
 
-def test_the_tray_menu_reaches_the_guide_and_records_they_called(shell: Shell) -> None:
-    shell.tray.rebuild_menu()
-    shell.tray.action("tray.havent_called").trigger()  # type: ignore[union-attr]
-    assert shell.windows.get("havent_called:1") is not None
-    shell.tray.action("tray.they_called").trigger()  # type: ignore[union-attr]
-    assert shell.store.get(1).status is Status.IN_CALL
+def test_the_tray_menu_reaches_the_guide_and_records_they_called(
+    shell: Shell, store: Store
+) -> None:
+    menu_action(shell, "tray.havent_called").trigger()
+    assert shell.windows.get(WindowKey(WindowKind.HAVENT_CALLED, 1)) is not None
+    menu_action(shell, "tray.they_called").trigger()
+    interview = store.interviews.get(1)
+    assert interview is not None and interview.status is Status.IN_CALL
+
+
+def test_the_tray_drafts_menu_opens_that_draft_for_the_interview_in_focus(shell: Shell) -> None:
+    menu_action(shell, f"tray.drafts.{DraftKind.RESCHEDULE.value}").trigger()
+    assert shell.windows.open_keys() == [WindowKey(WindowKind.DRAFTS, 1)]
 
 
 def test_a_closed_window_is_freed_and_reopens_fresh(shell: Shell) -> None:
-    first = shell.windows.open("drafts", 1)
+    first = shell.windows.open(WindowRequest(WindowKind.DRAFTS, 1))
     assert first is not None
     first.close()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    assert "drafts:1" not in shell.windows.open_keys()
-    assert shell.windows.open("drafts", 1) is not None
+    assert WindowKey(WindowKind.DRAFTS, 1) not in shell.windows.open_keys()
+    assert shell.windows.open(WindowRequest(WindowKind.DRAFTS, 1)) is not None
 
 
-def test_showing_a_reminder_again_replaces_it_without_snoozing(shell: Shell) -> None:
+def test_showing_a_reminder_again_replaces_it_without_snoozing(shell: Shell, store: Store) -> None:
     reminder = Reminder(1, ReminderKind.GET_READY, START, START + timedelta(hours=1))
     first = shell.windows.show_reminder(reminder)
     second = shell.windows.show_reminder(reminder)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert first is not second
-    assert shell.windows.get("reminder:1:get-ready") is second
-    assert [a.kind.value for a in shell.store.actions(1)] == []  # no snooze logged
+    assert shell.windows.get(WindowKey(ReminderKind.GET_READY, 1)) is second
+    assert [a.kind.value for a in store.log.actions(1)] == []  # no snooze logged
 
 
-def test_saving_the_editor_keeps_a_status_changed_meanwhile(shell: Shell, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QLineEdit, QPushButton
+def test_a_reminders_buttons_open_the_draft_and_record_the_outcome(
+    shell: Shell, store: Store
+) -> None:
+    reminder = Reminder(1, ReminderKind.HOW_DID_IT_GO, START, START + timedelta(hours=1))
+    thank_you = ReminderAction(ReminderActionKind.DRAFT, draft=DraftKind.THANK_YOU)
+    shell.windows.act(reminder, thank_you)
+    assert shell.windows.get(WindowKey(WindowKind.DRAFTS, 1)) is not None
+    shell.windows.act(reminder, ReminderAction(ReminderActionKind.OUTCOME, outcome=Status.DONE))
+    interview = store.interviews.get(1)
+    assert interview is not None and interview.status is Status.DONE
+    assert [(a.kind.value, a.detail) for a in store.log.actions(1)] == [("outcome", "done")]
 
-    editor = shell.windows.open("editor", 1)
+
+def test_an_overdue_reminder_opens_the_guide_instead(shell: Shell) -> None:
+    overdue = Reminder(1, ReminderKind.OVERDUE, START, START + timedelta(hours=1))
+    assert shell.windows.show_reminder(overdue) is None
+    assert shell.windows.open_keys() == [WindowKey(WindowKind.HAVENT_CALLED, 1)]
+
+
+def test_saving_the_editor_keeps_a_status_changed_meanwhile(shell: Shell, store: Store) -> None:
+    editor = shell.windows.open(WindowRequest(WindowKind.EDITOR, 1))
     assert editor is not None
     shell.controller.set_status(1, Status.IN_CALL)  # "They called" while the form is open
     company = editor.findChild(QLineEdit, "editor.company")
+    save = editor.findChild(QPushButton, "editor.save")
+    assert company is not None and save is not None
     company.setText("Acme Corp")
-    editor.findChild(QPushButton, "editor.save").click()
-    saved = shell.store.get(1)
+    save.click()
+    saved = store.interviews.get(1)
+    assert saved is not None
     assert saved.company == "Acme Corp" and saved.status is Status.IN_CALL
 
 
-def test_an_outcome_from_the_list_goes_through_the_controller(shell: Shell) -> None:
+def test_an_outcome_from_the_list_goes_through_the_controller(shell: Shell, store: Store) -> None:
     from crickets.ui.interviews.list_window import InterviewsWindow
 
-    listing = shell.windows.open("list")
+    listing = shell.windows.open(WindowRequest(WindowKind.LIST))
     assert isinstance(listing, InterviewsWindow)
     listing.select(1)
     listing.mark_outcome(Status.CANCELLED)
-    assert shell.store.get(1).status is Status.CANCELLED
-    assert [(a.kind.value, a.detail) for a in shell.store.actions(1)] == [("outcome", "cancelled")]
+    cancelled = store.interviews.get(1)
+    assert cancelled is not None and cancelled.status is Status.CANCELLED
+    assert [(a.kind.value, a.detail) for a in store.log.actions(1)] == [("outcome", "cancelled")]

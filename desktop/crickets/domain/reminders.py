@@ -48,9 +48,12 @@ class DueReminders:
 
 
 def schedule(
-    interview: Interview, settings: Settings, log: Sequence[Action] = (), my_zone: str = "UTC"
+    interview: Interview, settings: Settings, log: Sequence[Action], my_zone: str
 ) -> list[Reminder]:
-    """Every reminder the interview will raise in its current status and log, in time order."""
+    """Every reminder the interview will raise in its current status and log, in time order.
+
+    ``log`` and ``my_zone`` have no defaults on purpose: the follow-ups (thank-you, nudge)
+    depend on both, and a caller that left them out silently lost those reminders."""
     if interview.id is None:
         return []
     mine = [a for a in log if a.interview_id == interview.id]

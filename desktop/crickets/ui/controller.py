@@ -9,14 +9,18 @@ snoozes are persisted so a restart neither repeats nor loses them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from crickets.application.reminder_state import ReminderMemory
+from crickets.application.errors import Refused
+from crickets.application.interviews import InterviewBook
+from crickets.application.logbook import Logbook
+from crickets.application.ports import ChangeCounter
+from crickets.application.reminder_state import Situation
+from crickets.application.rescheduling import Rescheduling
 from crickets.domain.actions import Action, ActionKind
-from crickets.domain.clock import Clock
 from crickets.domain.display import TrayState, next_display_change, tray_state
 from crickets.domain.interview import Interview, Status
 from crickets.domain.reminders import Reminder, due_reminders
@@ -35,22 +39,22 @@ class Controller(QObject):
 
     def __init__(
         self,
-        store: object,
-        clock: Clock,
-        zone_for: Callable[[Settings], str],
+        logbook: Logbook,
+        rescheduling: Rescheduling,
+        changes: ChangeCounter,
         parent: QObject | None = None,
         heartbeat: timedelta = HEARTBEAT,
     ) -> None:
         super().__init__(parent)
-        self._store = store
-        self._clock = clock
-        self._zone_for = zone_for
+        self._book: InterviewBook = logbook.book
+        self._logbook, self._rescheduling, self._changes = logbook, rescheduling, changes
+        self._clock = logbook.book.clock
         self._heartbeat = heartbeat
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setObjectName("controller.timer")
         self._timer.timeout.connect(self.tick)
-        self._memory = ReminderMemory(store)
+        self._memory = logbook.reminders
         self.interviews: Sequence[Interview] = []
         self.log: list[Action] = []
         self.settings = Settings()
@@ -65,7 +69,7 @@ class Controller(QObject):
         self._load()
         now = self._clock.now()
         self._last_tick = self._memory.last_tick() or now
-        for reminder in self._memory.open_reminders(self.interviews, self.settings, now):
+        for reminder in self._memory.open_reminders(self._situation(), now):
             self.reminder_due.emit(reminder)
         self.tick()
 
@@ -76,7 +80,10 @@ class Controller(QObject):
 
     @property
     def my_zone(self) -> str:
-        return self._zone_for(self.settings)
+        return self._book.zones.home_zone(self.settings.home_zone)
+
+    def _situation(self) -> Situation:
+        return Situation(self.interviews, self.settings, self.log, self.my_zone)
 
     @property
     def timer(self) -> QTimer:
@@ -89,10 +96,10 @@ class Controller(QObject):
         self.tick()
 
     def _load(self) -> None:
-        self.interviews = list(self._store.list())  # type: ignore[attr-defined]
-        self.settings = self._store.load_settings()  # type: ignore[attr-defined]
-        self.log = list(self._store.actions())  # type: ignore[attr-defined]
-        self._version = self._store.data_version()  # type: ignore[attr-defined]
+        self.interviews = list(self._book.all())
+        self.settings = self._book.load_settings()
+        self.log = list(self._logbook.actions())
+        self._version = self._changes.data_version()
 
     # -- the tick ---------------------------------------------------------------------------
 
@@ -105,12 +112,12 @@ class Controller(QObject):
 
     def _tick(self) -> None:
         now = self._clock.now()
-        if self._store.data_version() != self._version:  # type: ignore[attr-defined]
+        if self._changes.data_version() != self._version:
             self._load()
             self.data_changed.emit()
         since = self._last_tick or now
         due = due_reminders(self.interviews, self.settings, since, now, self.log, self.my_zone)
-        woken = self._memory.take_due_snoozes(self.interviews, self.settings, now)
+        woken = self._memory.take_due_snoozes(self._situation(), now)
         # A high-water mark: when the clock is set back, nothing already passed fires again.
         self._last_tick = max(since, now)
         for reminder in (*due.fire, *woken):
@@ -168,33 +175,23 @@ class Controller(QObject):
         self.record(reminder.interview_id, ActionKind.DISMISSED, reminder.kind.value)
 
     def record(self, interview_id: int, kind: ActionKind, detail: str = "") -> Action:
-        action: Action = self._store.log_action(  # type: ignore[attr-defined]
-            Action(interview_id, self._clock.now(), kind, detail)
-        )
+        action = self._logbook.record(interview_id, kind, detail)
         self.log.append(action)  # our own writes do not change the store's data_version
         return action
 
     def reschedule(self, interview_id: int, local_start: datetime, zone: str) -> Interview | None:
         """A new time was agreed: create the follow-on, close the missed one, resume counting."""
-        old = self._store.get(interview_id)  # type: ignore[attr-defined]
-        if old is None:
+        try:
+            new = self._rescheduling.reschedule(interview_id, local_start, zone)
+        except Refused:  # deleted meanwhile
             return None
-        new: Interview = self._store.add(old.follow_on(local_start, zone))  # type: ignore[attr-defined]
-        self._store.update(old.with_status(Status.RESCHEDULED))  # type: ignore[attr-defined]
-        self.record(interview_id, ActionKind.RESCHEDULED, f"to #{new.id}")
-        self._memory.close_all_for(interview_id)
         self.reload()
         return new
 
     def set_status(self, interview_id: int, status: Status, detail: str = "") -> Interview | None:
-        interview = self._store.get(interview_id)  # type: ignore[attr-defined]
-        if interview is None:
+        try:
+            updated = self._logbook.set_outcome(interview_id, status, detail)
+        except Refused:
             return None
-        now = self._clock.now()
-        updated: Interview = interview.with_status(status, at=now)
-        self._store.update(updated)  # type: ignore[attr-defined]
-        kind = ActionKind.THEY_CALLED if status is Status.IN_CALL else ActionKind.OUTCOME
-        self.record(interview_id, kind, detail or status.value)
-        self._memory.close_all_for(interview_id)
         self.reload()
         return updated

@@ -2,39 +2,39 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from crickets.domain.actions import ActionKind
 from crickets.domain.clock import FixedClock
 from crickets.domain.interview import Interview, Status
 from crickets.storage.errors import StorageError
+from crickets.storage.repositories.interviews import Interviews
 from crickets.storage.store import Store
 from crickets.ui.interviews.list_window import InterviewsWindow
 from crickets.ui.interviews.table import InterviewTable
+from crickets.wiring.session import build_use_cases
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support")
 
-NOW = datetime(2026, 11, 25, 12, 21, tzinfo=UTC)  # a Wednesday
-MY_ZONE = "Europe/London"
+NOW = datetime(2026, 11, 25, 12, 21, tzinfo=UTC)  # a Wednesday (in London: tests/gui/conftest)
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path)
-    yield opened
-    opened.close()
+def list_window(store: Store) -> InterviewsWindow:
+    use_cases = build_use_cases(store, FixedClock(NOW))
+    return InterviewsWindow(use_cases.book, use_cases.logbook)
 
 
 @pytest.fixture
 def acme(store: Store) -> Interview:
-    return store.add(
+    return store.interviews.add(
         Interview(
             datetime(2026, 12, 1, 14, 0),
             "America/New_York",
@@ -48,12 +48,14 @@ def acme(store: Store) -> Interview:
 
 @pytest.fixture
 def globex(store: Store) -> Interview:
-    return store.add(Interview(datetime(2026, 11, 27, 10, 0), "Europe/London", company="Globex"))
+    return store.interviews.add(
+        Interview(datetime(2026, 11, 27, 10, 0), "Europe/London", company="Globex")
+    )
 
 
 @pytest.fixture
 def window(qtbot: QtBot, store: Store, acme: Interview, globex: Interview) -> InterviewsWindow:
-    shown = InterviewsWindow(store, FixedClock(NOW), MY_ZONE)
+    shown = list_window(store)
     qtbot.addWidget(shown)
     shown.show()
     qtbot.waitExposed(shown)
@@ -75,7 +77,7 @@ def button(window: QWidget, name: str) -> QPushButton:
 
 
 def click(qtbot: QtBot, window: QWidget, name: str) -> None:
-    qtbot.mouseClick(button(window, name), Qt.MouseButton.LeftButton)
+    QTest.mouseClick(button(window, name), Qt.MouseButton.LeftButton)
 
 
 def titles(window: QWidget) -> list[str]:
@@ -95,7 +97,7 @@ def test_rows_are_soonest_first_with_both_zones(window: InterviewsWindow) -> Non
 def test_finished_interviews_follow_the_open_ones(
     qtbot: QtBot, store: Store, window: InterviewsWindow, globex: Interview
 ) -> None:
-    store.update(globex.with_status(Status.DONE))
+    store.interviews.update(globex.with_status(Status.DONE))
     window.refresh()
     assert titles(window) == ["Phone screen with Acme", "Phone interview with Globex"]
     assert table(window).column_texts(3) == ["Upcoming", "Done"]
@@ -110,24 +112,24 @@ def test_delete_then_undo_keeps_the_row_and_the_store(
     bar_text = window.findChild(QLabel, "list.undo_text")
     assert bar_text is not None and bar_text.isVisible()
     assert bar_text.text() == "Deleted 'Phone screen with Acme'."
-    assert len(store.list()) == 2  # nothing written yet
+    assert len(store.interviews.list()) == 2  # nothing written yet
     click(qtbot, window, "list.undo")
     assert titles(window) == ["Phone interview with Globex", "Phone screen with Acme"]
     assert window.selected_id() == acme.id
     assert not bar_text.isVisible()
     window.close()
-    assert len(store.list()) == 2  # the undone delete is not committed on close
+    assert len(store.interviews.list()) == 2  # the undone delete is not committed on close
 
 
 def test_delete_with_the_keyboard_then_ctrl_z(
     qtbot: QtBot, store: Store, window: InterviewsWindow
 ) -> None:
     table(window).setFocus()
-    qtbot.keyClick(table(window), Qt.Key.Key_Delete)
+    QTest.keyClick(table(window), Qt.Key.Key_Delete)
     assert titles(window) == ["Phone screen with Acme"]
-    qtbot.keyClick(table(window), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(table(window), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert titles(window) == ["Phone interview with Globex", "Phone screen with Acme"]
-    assert len(store.list()) == 2
+    assert len(store.interviews.list()) == 2
 
 
 def test_closing_the_window_commits_the_delete(
@@ -136,10 +138,10 @@ def test_closing_the_window_commits_the_delete(
     window.select(acme.id or 0)
     click(qtbot, window, "list.delete")
     with qtbot.waitSignal(window.interviews_changed):
-        qtbot.keyClick(table(window), Qt.Key.Key_Escape)
+        QTest.keyClick(table(window), Qt.Key.Key_Escape)
     assert not window.isVisible()
-    assert store.get(acme.id or 0) is None
-    assert [i.company for i in store.list()] == ["Globex"]
+    assert store.interviews.get(acme.id or 0) is None
+    assert [i.company for i in store.interviews.list()] == ["Globex"]
 
 
 def test_a_second_delete_commits_the_first(
@@ -149,8 +151,8 @@ def test_a_second_delete_commits_the_first(
     click(qtbot, window, "list.delete")
     window.select(globex.id or 0)
     click(qtbot, window, "list.delete")
-    assert store.get(acme.id or 0) is None
-    assert store.get(globex.id or 0) is not None
+    assert store.interviews.get(acme.id or 0) is None
+    assert store.interviews.get(globex.id or 0) is not None
     assert titles(window) == []
     click(qtbot, window, "list.undo")
     assert titles(window) == ["Phone interview with Globex"]
@@ -163,23 +165,26 @@ def test_dismissing_the_bar_or_its_timeout_commits(
     click(qtbot, window, "list.delete")
     assert window.bar.timer.isActive()
     click(qtbot, window, "list.dismiss")
-    assert store.get(acme.id or 0) is None
+    assert store.interviews.get(acme.id or 0) is None
     assert not window.bar.timer.isActive()
     window.select(globex.id or 0)
     click(qtbot, window, "list.delete")
     window.bar.dismissed.emit()  # what the timer does when it runs out
-    assert store.list() == []
+    assert store.interviews.list() == []
 
 
-class FailingDelete(Store):
+class FailingDelete(Interviews):
     def delete(self, interview_id: int) -> bool:
         raise StorageError("The data folder is read-only.")
 
 
 def test_a_delete_the_store_refuses_brings_the_row_back(qtbot: QtBot, tmp_path: Path) -> None:
-    failing = FailingDelete.open(tmp_path / "ro")
-    failing.add(Interview(datetime(2026, 12, 1, 14, 0), "America/New_York", company="Acme"))
-    window = InterviewsWindow(failing, FixedClock(NOW), MY_ZONE)
+    failing = Store.open(tmp_path / "ro")
+    failing.interviews = FailingDelete(failing.database)
+    failing.interviews.add(
+        Interview(datetime(2026, 12, 1, 14, 0), "America/New_York", company="Acme")
+    )
+    window = list_window(failing)
     qtbot.addWidget(window)
     click(qtbot, window, "list.delete")
     assert titles(window) == []
@@ -199,8 +204,11 @@ def test_marking_an_outcome_updates_the_store_and_the_row(
     assert action is not None
     with qtbot.waitSignal(window.interviews_changed):
         action.trigger()
-    stored = store.get(acme.id or 0)
+    stored = store.interviews.get(acme.id or 0)
     assert stored is not None and stored.status is Status.MISSED_BY_THEM
+    assert [(a.kind, a.detail) for a in store.log.actions(acme.id)] == [
+        (ActionKind.OUTCOME, "missed-by-them")
+    ]
     assert window.selected_id() == acme.id
     assert table(window).column_texts(4) == ["Scheduled", "They didn't call"]
     assert "marked as they didn't call" in window.message.text()
@@ -224,7 +232,7 @@ def test_return_and_the_edit_button_request_the_editor(
     window.select(acme.id or 0)
     table(window).setFocus()
     with qtbot.waitSignal(window.edit_requested) as asked:
-        qtbot.keyClick(table(window), Qt.Key.Key_Return)
+        QTest.keyClick(table(window), Qt.Key.Key_Return)
     assert asked.args == [acme.id]
     with qtbot.waitSignal(window.edit_requested) as asked:
         click(qtbot, window, "list.edit")
@@ -234,13 +242,15 @@ def test_return_and_the_edit_button_request_the_editor(
 def test_refresh_shows_what_changed_elsewhere(
     qtbot: QtBot, store: Store, window: InterviewsWindow
 ) -> None:
-    store.add(Interview(datetime(2026, 11, 26, 9, 0), "Europe/London", company="Initech"))
+    store.interviews.add(
+        Interview(datetime(2026, 11, 26, 9, 0), "Europe/London", company="Initech")
+    )
     window.refresh()
     assert titles(window)[0] == "Phone interview with Initech"
 
 
 def test_without_interviews_the_actions_are_disabled(qtbot: QtBot, store: Store) -> None:
-    window = InterviewsWindow(store, FixedClock(NOW), MY_ZONE)
+    window = list_window(store)
     qtbot.addWidget(window)
     assert titles(window) == []
     for name in ("list.edit", "list.delete", "list.outcome"):

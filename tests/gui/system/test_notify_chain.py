@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import logging
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
+from crickets.application.ports import Notifier
 from crickets.services.notifications import PlyerNotifier, notify_send_args
 from crickets.ui.reminders.sound import Cue, Sound
 from crickets.ui.system.notify_chain import (
@@ -19,14 +20,14 @@ from crickets.ui.system.notify_chain import (
     NotifyChain,
     NotifySendNotifier,
     TrayBalloonNotifier,
-    default_notifiers,
 )
+from crickets.wiring.tray import notifiers
 
 
 class Fake:
     """A notifier that answers as told and remembers what it was asked."""
 
-    def __init__(self, name: str, answer: object = True) -> None:
+    def __init__(self, name: str, answer: bool | str = True) -> None:
         self.name = name
         self.answer = answer
         self.seen: list[tuple[str, str]] = []
@@ -70,16 +71,18 @@ class FakeTray:
     def isVisible(self) -> bool:
         return self.visible
 
-    def showMessage(self, title: str, message: str, icon: object, msecs: int) -> None:
-        self.messages.append((title, message))
+    def showMessage(
+        self, title: str, msg: str, icon: QSystemTrayIcon.MessageIcon, msecs: int
+    ) -> None:
+        self.messages.append((title, msg))
 
 
-def chain_of(qtbot: QtBot, *notifiers: object) -> NotifyChain:
-    return NotifyChain(notifiers)  # type: ignore[arg-type]
+def chain_of(qtbot: QtBot, *notifiers: Notifier) -> NotifyChain:
+    return NotifyChain(notifiers)
 
 
 @pytest.mark.parametrize("failure", [False, "raise", "warn"])
-def test_a_failing_notifier_hands_over_to_the_next(qtbot: QtBot, failure: object) -> None:
+def test_a_failing_notifier_hands_over_to_the_next(qtbot: QtBot, failure: bool | str) -> None:
     first, second, third = Fake("os", failure), Fake("tray"), Fake("log")
     chain = chain_of(qtbot, first, second, third)
     with qtbot.waitSignal(chain.delivered) as delivered:
@@ -133,10 +136,10 @@ def test_a_deferred_success_is_the_end(qtbot: QtBot) -> None:
 
 def test_the_tray_balloon(qtbot: QtBot) -> None:
     tray = FakeTray()
-    assert TrayBalloonNotifier(tray).notify("t", "m")  # type: ignore[arg-type]
+    assert TrayBalloonNotifier(tray).notify("t", "m")
     assert tray.messages == [("t", "m")]
-    assert not TrayBalloonNotifier(FakeTray(visible=False)).notify("t", "m")  # type: ignore[arg-type]
-    assert not TrayBalloonNotifier(FakeTray(available=False)).notify("t", "m")  # type: ignore[arg-type]
+    assert not TrayBalloonNotifier(FakeTray(visible=False)).notify("t", "m")
+    assert not TrayBalloonNotifier(FakeTray(available=False)).notify("t", "m")
 
 
 def test_the_log_always_works(caplog: pytest.LogCaptureFixture) -> None:
@@ -157,7 +160,7 @@ def fake_notify_send(tmp_path: Path, body: str) -> tuple[str, Path]:
 def test_notify_send_that_succeeds(qtbot: QtBot, tmp_path: Path) -> None:
     program, record = fake_notify_send(tmp_path, "exit 0")
     tray = FakeTray()
-    chain = NotifyChain([NotifySendNotifier(program), TrayBalloonNotifier(tray)])  # type: ignore[arg-type]
+    chain = NotifyChain([NotifySendNotifier(program, notify_send_args), TrayBalloonNotifier(tray)])
     with qtbot.waitSignal(chain.delivered, timeout=5000) as delivered:
         chain.notify("-5 min", "Acme\\Dana")
     assert delivered.args[2] == "notify-send" and tray.messages == []
@@ -177,8 +180,9 @@ def test_notify_send_that_fails_falls_back_to_the_tray(
 ) -> None:
     program, _ = fake_notify_send(tmp_path, body)
     tray = FakeTray()
-    notifier = NotifySendNotifier(program, timeout_ms=0 if "sleep" in body else 5000)
-    chain = NotifyChain([notifier, TrayBalloonNotifier(tray)])  # type: ignore[arg-type]
+    deadline = 0 if "sleep" in body else 5000
+    notifier = NotifySendNotifier(program, notify_send_args, timeout_ms=deadline)
+    chain = NotifyChain([notifier, TrayBalloonNotifier(tray)])
     with qtbot.waitSignal(chain.delivered, timeout=5000) as delivered:
         chain.notify("t", "m")
     assert delivered.args[2] == "tray" and tray.messages == [("t", "m")]
@@ -186,7 +190,9 @@ def test_notify_send_that_fails_falls_back_to_the_tray(
 
 
 def test_notify_send_missing_falls_back(qtbot: QtBot, tmp_path: Path) -> None:
-    chain = NotifyChain([NotifySendNotifier(str(tmp_path / "absent")), LogNotifier()])
+    chain = NotifyChain(
+        [NotifySendNotifier(str(tmp_path / "absent"), notify_send_args), LogNotifier()]
+    )
     with qtbot.waitSignal(chain.delivered, timeout=5000) as delivered:
         chain.notify("t", "m")
     assert delivered.args[2] == "log"
@@ -194,11 +200,11 @@ def test_notify_send_missing_falls_back(qtbot: QtBot, tmp_path: Path) -> None:
 
 def test_the_default_chain_per_platform(qtbot: QtBot) -> None:
     tray = QSystemTrayIcon()
-    linux = default_notifiers(tray, platform="linux", which=lambda _: "/usr/bin/notify-send")
+    linux = notifiers(tray, platform="linux", which=lambda _: "/usr/bin/notify-send")
     assert [type(n) for n in linux] == [NotifySendNotifier, TrayBalloonNotifier, LogNotifier]
-    bare = default_notifiers(tray, platform="linux", which=lambda _: None)
+    bare = notifiers(tray, platform="linux", which=lambda _: None)
     assert [type(n) for n in bare] == [PlyerNotifier, TrayBalloonNotifier, LogNotifier]
-    windows = default_notifiers(None, platform="win32", which=lambda _: "x")
+    windows = notifiers(None, platform="win32", which=lambda _: "x")
     assert [type(n) for n in windows] == [PlyerNotifier, LogNotifier]
 
 
@@ -214,7 +220,7 @@ class Players:
     def which(self, name: str) -> str | None:
         return self.installed.get(name)
 
-    def start(self, program: str, arguments: list[str]) -> bool:
+    def start(self, program: str, arguments: Sequence[str]) -> bool:
         self.started.append((program, list(arguments)))
         return self.works
 
@@ -226,7 +232,7 @@ def sound_with(players: Players, data_dirs: list[Path], enabled: bool = True) ->
     return Sound(
         enabled,
         which=players.which,
-        start=players.start,  # type: ignore[arg-type]
+        start=players.start,
         beep=players.beep,
         data_dirs=lambda: data_dirs,
     )
@@ -265,9 +271,9 @@ def test_sound_for_real_never_blocks_or_warns(qtbot: QtBot) -> None:
 
 def test_at_quit_a_running_notify_send_is_stopped_quietly(qtbot: QtBot, tmp_path: Path) -> None:
     program, _ = fake_notify_send(tmp_path, "exec sleep 60")
-    notifier = NotifySendNotifier(program)
+    notifier = NotifySendNotifier(program, notify_send_args)
     tray = FakeTray()
-    chain = NotifyChain([notifier, TrayBalloonNotifier(tray)])  # type: ignore[arg-type]
+    chain = NotifyChain([notifier, TrayBalloonNotifier(tray)])
     chain.notify("t", "m")
     notifier._reap()  # what aboutToQuit runs
     assert tray.messages == []

@@ -9,7 +9,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Generic, TypeVar
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -36,15 +36,18 @@ def server(qtbot: QtBot, sock_path: str) -> Iterator[SingleInstanceServer]:
     first.deleteLater()
 
 
-class InThread:
+T = TypeVar("T")
+
+
+class InThread(Generic[T]):
     """Run a blocking client call off the GUI thread; ``result()`` after the signal."""
 
-    def __init__(self, call: Callable[[], Any]) -> None:
-        self._value: list[Any] = []
+    def __init__(self, call: Callable[[], T]) -> None:
+        self._value: list[T] = []
         self._thread = threading.Thread(target=lambda: self._value.append(call()), daemon=True)
         self._thread.start()
 
-    def result(self, qtbot: QtBot) -> Any:
+    def result(self, qtbot: QtBot) -> T:
         qtbot.waitUntil(lambda: not self._thread.is_alive(), timeout=5000)
         return self._value[0]
 

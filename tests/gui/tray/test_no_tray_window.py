@@ -1,17 +1,22 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel, QMenu, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
 
 from crickets.domain.clock import FixedClock
 from crickets.domain.display import Tone, TrayState
 from crickets.domain.phases import Phase
 from crickets.storage.store import Store
-from crickets.ui.shell import Shell
+from crickets.ui.shell import Shell, StartMode
 from crickets.ui.tray.no_tray_window import EXPLANATION, NoTrayWindow
+from crickets.ui.windows import WindowKey, WindowKind
+from tests.gui.running import running_tray
 
 STATE = TrayState(
     1,
@@ -21,9 +26,19 @@ STATE = TrayState(
     "Phone screen with Acme: in 9 min, 2:00 PM EST",
     "Phone screen with Acme: in 9 min",
 )
+CLOCK_AT = datetime(2026, 12, 1, tzinfo=UTC)
 
 
-def test_the_countdown_window_shows_the_badge_sentence_and_menu(qtbot) -> None:  # type: ignore[no-untyped-def]
+W = TypeVar("W", bound=QWidget)
+
+
+def child(window: QWidget, kind: type[W], name: str) -> W:
+    found = window.findChild(kind, name)
+    assert found is not None, name
+    return found
+
+
+def test_the_countdown_window_shows_the_badge_sentence_and_menu(qtbot: QtBot) -> None:
     menu = QMenu()
     menu.addAction("Add interview…")
     window = NoTrayWindow(menu, explain=True)
@@ -31,73 +46,77 @@ def test_the_countdown_window_shows_the_badge_sentence_and_menu(qtbot) -> None: 
     window.show()
     window.set_state(STATE, dark_panel=False)
     assert window.sentence == STATE.tooltip
-    assert window.findChild(QLabel, "no_tray.badge").pixmap().width() == 32
-    assert window.findChild(QLabel, "no_tray.explanation").text() == EXPLANATION
-    assert window.findChild(QLabel, "no_tray.explanation").isVisible()
-    assert window.findChild(QPushButton, "no_tray.menu").menu() is menu
+    assert child(window, QLabel, "no_tray.badge").pixmap().width() == 32
+    assert child(window, QLabel, "no_tray.explanation").text() == EXPLANATION
+    assert child(window, QLabel, "no_tray.explanation").isVisible()
+    assert child(window, QPushButton, "no_tray.menu").menu() is menu
 
 
-def test_the_explanation_is_shown_only_once(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_explanation_is_shown_only_once(qtbot: QtBot) -> None:
     window = NoTrayWindow(QMenu(), explain=False)
     qtbot.addWidget(window)
     window.show()
-    assert not window.findChild(QLabel, "no_tray.explanation").isVisible()
+    assert not child(window, QLabel, "no_tray.explanation").isVisible()
 
 
 @pytest.fixture
-def shell(tmp_path: Path, qtbot):  # type: ignore[no-untyped-def]
+def shell(store: Store, tmp_path: Path, qtbot: QtBot) -> Iterator[Shell]:
     """A shell on the offscreen platform, which has no system tray, like some desktops."""
-    store = Store.open(tmp_path)
-    built = Shell(
-        QApplication.instance(),
-        store,
-        FixedClock(datetime(2026, 12, 1, tzinfo=UTC)),  # type: ignore[arg-type]
-        zone_for=lambda s: "UTC",
-        socket=str(tmp_path / "s.sock"),
-        data_dir=tmp_path,
-    )
-    yield built
-    if built.no_tray is not None:
-        built.no_tray.close()
-    built.stop()
-    store.close()
+    running, _ = running_tray(store, FixedClock(CLOCK_AT), str(tmp_path / "s.sock"))
+    yield running.shell
+    if running.shell.no_tray is not None:
+        running.shell.no_tray.close()
+    running.shell.stop()
 
 
-def test_the_shell_falls_back_to_it_when_there_is_no_tray(shell: Shell, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_shell_falls_back_to_it_when_there_is_no_tray(
+    shell: Shell, store: Store, qtbot: QtBot
+) -> None:
     shell.start()
     qtbot.waitUntil(lambda: shell.controller.state is not None)  # the first tick has run
     assert shell.no_tray is not None and shell.no_tray.isVisible()
     assert shell.no_tray.sentence == "Crickets: nothing scheduled"
-    assert shell.store.get_state("no_tray.explained") == "yes"
+    assert store.state.get_state("no_tray.explained") == "yes"
 
 
-def test_quitting_before_the_first_tick_is_clean(shell: Shell) -> None:
+def test_the_explanation_is_not_repeated_at_the_next_start(
+    store: Store, tmp_path: Path, qtbot: QtBot
+) -> None:
+    shown: list[bool] = []
+    for attempt in range(2):
+        running, _ = running_tray(store, FixedClock(CLOCK_AT), str(tmp_path / f"{attempt}.sock"))
+        running.shell.start()
+        no_tray = running.shell.no_tray
+        assert no_tray is not None
+        shown.append(child(no_tray, QLabel, "no_tray.explanation").isVisibleTo(no_tray))
+        no_tray.close()
+        running.shell.stop()
+    assert shown == [True, False]
+
+
+def test_quitting_before_the_first_tick_is_clean(shell: Shell, store: Store) -> None:
     shell.start()
     shell.stop()
-    shell.store.close()
+    store.close()
     QApplication.processEvents()  # one event-loop turn: the cancelled first tick must not run
     assert shell.controller.state is None
 
 
-@pytest.mark.parametrize(("background", "expected"), [(False, ["editor"]), (True, [])])
+@pytest.mark.parametrize(
+    ("background", "expected"), [(False, [WindowKey(WindowKind.EDITOR)]), (True, [])]
+)
 def test_a_first_start_opens_add_interview_but_a_login_start_stays_quiet(
-    tmp_path: Path,
-    qtbot,
-    background: bool,
-    expected: list[str],  # type: ignore[no-untyped-def]
+    store: Store, tmp_path: Path, qtbot: QtBot, background: bool, expected: list[WindowKey]
 ) -> None:
-    store = Store.open(tmp_path)
     hourly: list[int] = []
-    shell = Shell(
-        QApplication.instance(),
+    running, _ = running_tray(
         store,
-        FixedClock(datetime(2026, 12, 1, tzinfo=UTC)),  # type: ignore[arg-type]
-        zone_for=lambda s: "UTC",
-        socket=str(tmp_path / "s.sock"),
-        data_dir=tmp_path,
-        background=background,
+        FixedClock(CLOCK_AT),
+        str(tmp_path / "s.sock"),
+        mode=StartMode(background=background),
         hourly=lambda: hourly.append(1),
     )
+    shell = running.shell
     shell.start()
     qtbot.waitUntil(lambda: shell.controller.state is not None)
     assert shell.windows.open_keys() == expected
@@ -109,4 +128,3 @@ def test_a_first_start_opens_add_interview_but_a_login_start_stays_quiet(
     if shell.no_tray is not None:
         shell.no_tray.close()
     shell.stop()
-    store.close()

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QAction, QColor, QImage
 from PySide6.QtWidgets import QMenu
+from pytestqt.qtbot import QtBot
 
 from crickets.domain.display import IDLE, Tone, TrayState
+from crickets.domain.drafts import DraftKind
 from crickets.domain.phases import Phase
 from crickets.ui.tray.badge_icon import SIZES, plate_colours, render
 from crickets.ui.tray.tray_icon import DRAFT_KINDS, Tray
@@ -24,7 +26,13 @@ def names(tray: Tray) -> list[str]:
     return [a.objectName() for a in tray.menu.actions() if a.objectName()]
 
 
-def test_menu_lists_every_action_in_order_with_a_disabled_status_line(qtbot) -> None:  # type: ignore[no-untyped-def]
+def action(tray: Tray, name: str) -> QAction:
+    found = tray.action(name)
+    assert found is not None, name
+    return found
+
+
+def test_menu_lists_every_action_in_order_with_a_disabled_status_line(qtbot: QtBot) -> None:
     tray = Tray()
     tray.set_state(WAITING)
     tray.rebuild_menu()
@@ -43,44 +51,46 @@ def test_menu_lists_every_action_in_order_with_a_disabled_status_line(qtbot) -> 
     status = tray.action("tray.status")
     assert status is not None and not status.isEnabled()
     assert status.text().startswith("Phone screen with Acme")
-    drafts = [a.objectName() for a in tray.menu.findChild(QMenu, "tray.drafts").actions()]
-    assert drafts == [f"tray.drafts.{kind}" for kind, _ in DRAFT_KINDS]
+    submenu = tray.menu.findChild(QMenu, "tray.drafts")
+    assert submenu is not None
+    drafts = [a.objectName() for a in submenu.actions()]
+    assert drafts == [f"tray.drafts.{kind.value}" for kind in DRAFT_KINDS]
 
 
-def test_actions_emit_intents_for_the_focused_interview(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_actions_emit_intents_for_the_focused_interview(qtbot: QtBot) -> None:
     tray = Tray()
     tray.set_state(WAITING)
     tray.rebuild_menu()
     with qtbot.waitSignal(tray.havent_called_requested) as blocker:
-        tray.action("tray.havent_called").trigger()  # type: ignore[union-attr]
+        action(tray, "tray.havent_called").trigger()
     assert blocker.args == [3]
     with qtbot.waitSignal(tray.drafts_requested) as blocker:
-        tray.action("tray.drafts.follow-up").trigger()  # type: ignore[union-attr]
-    assert blocker.args == ["follow-up"]
+        action(tray, "tray.drafts.follow-up").trigger()
+    assert blocker.args == [DraftKind.FOLLOW_UP]
     with qtbot.waitSignal(tray.quit_requested):
-        tray.action("tray.quit").trigger()  # type: ignore[union-attr]
+        action(tray, "tray.quit").trigger()
 
 
-def test_idle_menu_disables_call_actions(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_idle_menu_disables_call_actions(qtbot: QtBot) -> None:
     tray = Tray()
     tray.set_state(IDLE)
     tray.rebuild_menu()
     assert tray.action("tray.next") is None
-    assert not tray.action("tray.they_called").isEnabled()  # type: ignore[union-attr]
-    assert tray.action("tray.add").isEnabled()  # type: ignore[union-attr]
+    assert not action(tray, "tray.they_called").isEnabled()
+    assert action(tray, "tray.add").isEnabled()
 
 
-def test_in_call_menu_offers_to_end_the_call(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_in_call_menu_offers_to_end_the_call(qtbot: QtBot) -> None:
     tray = Tray()
     tray.set_state(IN_CALL)
     tray.rebuild_menu()
     assert tray.action("tray.they_called") is None
     with qtbot.waitSignal(tray.call_over_requested) as blocker:
-        tray.action("tray.call_over").trigger()  # type: ignore[union-attr]
+        action(tray, "tray.call_over").trigger()
     assert blocker.args == [3]
 
 
-def test_rebuilding_the_menu_leaves_one_drafts_submenu(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_rebuilding_the_menu_leaves_one_drafts_submenu(qtbot: QtBot) -> None:
     tray = Tray()
     for _ in range(5):
         tray.menu.aboutToShow.emit()
@@ -88,16 +98,16 @@ def test_rebuilding_the_menu_leaves_one_drafts_submenu(qtbot) -> None:  # type: 
     assert len(tray.menu.findChildren(QMenu, "tray.drafts")) == 1
 
 
-def test_menu_is_rebuilt_when_it_opens(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_menu_is_rebuilt_when_it_opens(qtbot: QtBot) -> None:
     tray = Tray()
     tray.set_state(IDLE)
     tray.rebuild_menu()
     tray.set_state(WAITING)
     tray.menu.aboutToShow.emit()
-    assert tray.action("tray.status").text().startswith("Phone screen")  # type: ignore[union-attr]
+    assert action(tray, "tray.status").text().startswith("Phone screen")
 
 
-def test_tooltip_is_the_full_sentence(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_tooltip_is_the_full_sentence(qtbot: QtBot) -> None:
     tray = Tray()
     tray.set_state(WAITING)
     assert tray.icon.toolTip() == WAITING.tooltip
@@ -115,7 +125,7 @@ def _ink_pixels(image: QImage, ink: QColor) -> int:
     )
 
 
-def test_badge_pixels_change_with_the_text_and_tone(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_badge_pixels_change_with_the_text_and_tone(qtbot: QtBot) -> None:
     a = render(Tone.CALM, "42m", 22, dark_panel=False).toImage()
     b = render(Tone.CALM, "41m", 22, dark_panel=False).toImage()
     c = render(Tone.OVERDUE, "+7m", 22, dark_panel=False).toImage()
@@ -124,7 +134,7 @@ def test_badge_pixels_change_with_the_text_and_tone(qtbot) -> None:  # type: ign
     assert c.pixelColor(11, 1) == plate
 
 
-def test_badge_text_is_drawn_at_every_size_and_on_hidpi(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_badge_text_is_drawn_at_every_size_and_on_hidpi(qtbot: QtBot) -> None:
     for size in SIZES:
         for ratio in (1.0, 2.0):
             pixmap = render(Tone.SOON, "42m", size, dark_panel=True, ratio=ratio)

@@ -8,7 +8,7 @@ from crickets.domain.actions import Action, ActionKind
 from crickets.domain.interview import Status
 from crickets.domain.reminders import ReminderKind, due_reminders, next_reminder_at, schedule
 from crickets.domain.settings import Settings
-from tests.unit.conftest import make_interview
+from tests.builders import make_interview
 
 S = Settings()
 A = make_interview()
@@ -16,7 +16,7 @@ B = make_interview(id=2, company="Globex", local=A.local_start + timedelta(minut
 
 
 def test_schedule_of_a_scheduled_interview() -> None:
-    kinds = [(r.kind, r.at - A.start) for r in schedule(A, S)]
+    kinds = [(r.kind, r.at - A.start) for r in schedule(A, S, (), "UTC")]
     assert kinds == [
         (ReminderKind.CONFIRM, -timedelta(minutes=90)),
         (ReminderKind.GET_READY, -timedelta(minutes=15)),
@@ -28,19 +28,19 @@ def test_schedule_of_a_scheduled_interview() -> None:
 
 def test_a_call_in_progress_only_asks_how_it_went() -> None:
     call = A.with_status(Status.IN_CALL, at=A.start + timedelta(minutes=3))
-    (only,) = schedule(call, S)
+    (only,) = schedule(call, S, (), "UTC")
     assert only.kind is ReminderKind.HOW_DID_IT_GO
     assert only.at == A.start + timedelta(minutes=33)
 
 
 def test_finished_interviews_have_no_reminders() -> None:
     for status in (Status.CANCELLED, Status.RESCHEDULED, Status.MISSED_BY_ME):
-        assert schedule(replace(A, status=status), S) == []
+        assert schedule(replace(A, status=status), S, (), "UTC") == []
 
 
 def test_a_thank_you_is_due_the_morning_after_unless_one_went_out() -> None:
     done = replace(A, status=Status.DONE)
-    (thanks,) = schedule(done, S, my_zone="Europe/London")
+    (thanks,) = schedule(done, S, (), "Europe/London")
     assert thanks.kind is ReminderKind.THANK_YOU
     assert thanks.at == datetime(2026, 12, 2, 9, 0, tzinfo=UTC)  # 9:00 in London, next day
     sent = [Action(1, A.start + timedelta(hours=2), ActionKind.EMAIL_COPIED, "thank-you")]
@@ -108,7 +108,10 @@ def test_every_reminder_is_reported_exactly_once_across_any_tick_sequence(
         seen += [(r.interview_id, r.kind) for r in due.fire + due.missed]
         since = now
     expected = [
-        (r.interview_id, r.kind) for iv in (A, B) for r in schedule(iv, S) if begin < r.at <= since
+        (r.interview_id, r.kind)
+        for iv in (A, B)
+        for r in schedule(iv, S, (), "UTC")
+        if begin < r.at <= since
     ]
     assert len(seen) == len(set(seen))
     assert sorted(seen, key=str) == sorted(expected, key=str)

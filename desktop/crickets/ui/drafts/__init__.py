@@ -1,1 +1,1 @@
-"""The drafts window, own wording, and the clipboard."""
+"""The drafts window and the person's own wording for each message."""

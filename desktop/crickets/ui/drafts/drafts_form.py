@@ -8,11 +8,12 @@ Object names (for tests and accessibility tools): ``drafts.kind``, ``drafts.reci
 
 from __future__ import annotations
 
+import enum
 import html
 from collections.abc import Sequence
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -29,6 +30,28 @@ from crickets.domain.draft_context import Gap
 from crickets.domain.drafts import DraftKind
 
 W = TypeVar("W", bound=QWidget)
+
+
+class FixIn(enum.Enum):
+    """Where a note's fix is made: the interview's editor, the person's settings and
+    profile, or their own wording for the message."""
+
+    INTERVIEW = "interview"
+    SETTINGS = "settings"
+    TEMPLATES = "templates"
+
+
+_OWN_WORDING = "own-wording"  # the link target of the "set aside" note (no Gap field)
+
+
+def fix_for(link: str) -> FixIn:
+    """Where the note whose link is ``link`` (a Gap's field, "profile.name") is fixed."""
+    if link == _OWN_WORDING:
+        return FixIn.TEMPLATES
+    if link.startswith(("profile.", "settings.")):
+        return FixIn.SETTINGS
+    return FixIn.INTERVIEW
+
 
 #: (name, button text with its Alt mnemonic, accessible name, extra shortcut)
 BUTTONS = (
@@ -54,6 +77,8 @@ def _buddy(text: str, widget: QWidget) -> QLabel:
 
 
 class DraftsForm(QWidget):
+    fix_requested = Signal(object)  # a FixIn: a note's link was followed
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
@@ -82,6 +107,7 @@ class DraftsForm(QWidget):
             Qt.TextInteractionFlag.LinksAccessibleByMouse
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
+        self.notes.linkActivated.connect(lambda link: self.fix_requested.emit(fix_for(link)))
         self.status = named(QLabel(), "drafts.status", "What just happened")
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -105,11 +131,14 @@ class DraftsForm(QWidget):
         return kind
 
     def show_text(self, subject: str, body: str) -> None:
-        """Fill subject and body without it counting as the person's edit."""
+        """Fill subject and body without it counting as the person's edit (text already
+        there is left alone, so a redraft does not move the cursor)."""
         for editor in (self.subject, self.body):
             editor.blockSignals(True)
-        self.subject.setText(subject)
-        self.body.setPlainText(body)
+        if self.subject.text() != subject:
+            self.subject.setText(subject)
+        if self.body.toPlainText() != body:
+            self.body.setPlainText(body)
         for editor in (self.subject, self.body):
             editor.blockSignals(False)
 
@@ -120,12 +149,14 @@ class DraftsForm(QWidget):
         for name in ("copy_subject", "open_mail", "save_eml"):
             self.buttons[name].setEnabled(usable and not spoken)
 
-    def show_gaps(self, gaps: Sequence[Gap]) -> None:
-        """One line per missing value, its fix a link whose target is the field's name."""
-        lines = [
-            f'{html.escape(gap.problem)} — <a href="{html.escape(gap.field)}">'
-            f"{html.escape(gap.fix)}</a>"
-            for gap in gaps
-        ]
+    def show_notes(self, gaps: Sequence[Gap], template_note: str) -> None:
+        """The set-aside wording first (it changes the whole text), then one line per
+        missing value; each fix is a link whose target says where it is made."""
+        lines = [_line(template_note, _OWN_WORDING, "change it?")] if template_note else []
+        lines += [_line(gap.problem, gap.field, gap.fix) for gap in gaps]
         self.notes.setText("<br>".join(lines))
         self.notes.setVisible(bool(lines))
+
+
+def _line(problem: str, link: str, fix: str) -> str:
+    return f'{html.escape(problem)} — <a href="{html.escape(link)}">{html.escape(fix)}</a>'

@@ -5,70 +5,69 @@ the mail app, Ctrl+S saves an ``.eml`` draft. Button mnemonics: Alt+C copy, Alt+
 subject, Alt+B copy the text, Alt+O open, Alt+V save, Alt+R put the text back as drafted;
 Alt+M, Alt+S, Alt+T jump to the message picker, the subject, the text. Escape closes.
 
-Edits are kept per kind while the window is open. The clipboard, the URL opener and the
-save-path chooser are passed in, so tests (and other platforms) can supply their own;
-:func:`open_url_with_desktop` and :func:`save_path_dialog` are the real ones.
+The draft comes from :class:`~crickets.application.drafting.Drafting` (the same text, notes
+and "your own wording was set aside" warning as ``crickets draft``); copy, open and save go
+through :class:`~crickets.application.drafting.DraftOutlets`, which logs a use only when the
+outlet reported success. Edits are kept per kind while the window is open.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from pathlib import Path
+import enum
+from collections.abc import Callable
 
-from PySide6.QtCore import QStandardPaths, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QFileDialog, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
-from crickets.domain.clock import Clock
-from crickets.domain.draft_context import DraftRequest
-from crickets.domain.drafts import Draft, DraftKind, TemplateError, make_draft, plain_text
-from crickets.domain.interview import Interview
-from crickets.domain.profile import Profile
-from crickets.domain.settings import Settings
-from crickets.services.mail import messages as mail
-from crickets.services.mail.file_names import draft_file_name
-from crickets.services.templates import default_template
-from crickets.ui.drafts.clipboard import ClipboardPort
-from crickets.ui.drafts.drafts_form import BUTTONS, DraftsForm
-
-UrlOpener = Callable[[str], bool]
-SavePathChooser = Callable[[str], Path | None]  # suggested file name -> chosen path or None
-
-TOO_LONG = (
-    "Opened your mail app with the recipient and subject. The text was too long for a mail "
-    "link, so it is on the clipboard: paste it into the new email."
+from crickets.application.drafting import (
+    ComposedDraft,
+    Drafting,
+    DraftOutlets,
+    OutletResult,
+    address,
 )
+from crickets.application.errors import Refused
+from crickets.domain.drafts import Draft, DraftKind, TemplateError, plain_text
+from crickets.domain.errors import StoreError
+from crickets.domain.interview import Interview
+from crickets.ui.drafts.drafts_form import BUTTONS, DraftsForm
+from crickets.ui.outlets import SavePathChooser, save_path_chooser
+
+
+class DraftUse(enum.Enum):
+    """How a draft left the window (after the outlet said it worked)."""
+
+    COPIED = "copied"
+    COPIED_SUBJECT = "copied-subject"
+    COPIED_BODY = "copied-body"
+    OPENED = "opened"
+    SAVED = "saved"
 
 
 class DraftsWindow(QDialog):
-    #: (kind, how) after each use; how: copied, copied-subject, copied-body, opened, saved.
-    draft_used = Signal(str, str)
-    #: The missing value the person wants to add: "interviewer_email", "profile.name" …
-    edit_requested = Signal(str)
+    #: (DraftKind, DraftUse) after each use that worked; the use is already in the log.
+    draft_used = Signal(object, object)
+    #: Where the person wants to add a missing value (a :class:`~.drafts_form.FixIn`).
+    edit_requested = Signal(object)
 
     def __init__(
         self,
+        drafting: Drafting,
+        outlets: DraftOutlets,
         interview: Interview,
-        interviews: Sequence[Interview],
-        profile: Profile,
-        settings: Settings,
-        my_zone: str,
-        clock: Clock,
-        clipboard: ClipboardPort,
-        open_url: UrlOpener,
-        choose_save_path: SavePathChooser,
-        template_for: Callable[[DraftKind], str] = default_template,
+        *,
         kind: DraftKind = DraftKind.FOLLOW_UP,
+        choose_save_path: SavePathChooser | None = None,  # None: the Save dialog
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._interview, self._interviews = interview, list(interviews)
-        self._profile, self._settings, self._my_zone = profile, settings, my_zone
-        self._clock, self._clipboard = clock, clipboard
-        self._open_url, self._choose_save_path = open_url, choose_save_path
-        self._template_for = template_for
+        self._drafting, self._outlets, self._interview = drafting, outlets, interview
+        self._choose_save_path = choose_save_path or save_path_chooser(
+            "Save the email draft", "Email drafts (*.eml)", in_documents=True, parent=self
+        )
         self._edits: dict[DraftKind, tuple[str, str]] = {}
-        self._draft: Draft | None = None
+        self._composed: ComposedDraft | None = None
         self.setObjectName("drafts")
         self.setWindowTitle(f"Drafts — {interview.title}")
         self.setAccessibleName("Drafts")
@@ -82,7 +81,7 @@ class DraftsWindow(QDialog):
         form.kind_box.currentIndexChanged.connect(lambda _: self._show(form.kind))
         form.subject.textEdited.connect(self._remember_edit)
         form.body.textChanged.connect(self._remember_edit)
-        form.notes.linkActivated.connect(self.edit_requested.emit)
+        form.fix_requested.connect(self.edit_requested.emit)
         actions = {
             "copy": self.copy_all,
             "copy_subject": self.copy_subject,
@@ -102,39 +101,48 @@ class DraftsWindow(QDialog):
     def kind(self) -> DraftKind:
         return self.form.kind
 
-    def select(self, kind: DraftKind | str) -> None:
-        """Show ``kind`` (``"follow-up"`` or a DraftKind): how reminders open the window."""
-        index = self.form.kind_box.findData(DraftKind(kind))
+    @property
+    def composed(self) -> ComposedDraft | None:
+        """The draft as made for the kind shown (None when it could not be made)."""
+        return self._composed
+
+    def select(self, kind: DraftKind) -> None:
+        """Show ``kind``: how reminders and the guide open the window on one message."""
+        index = self.form.kind_box.findData(kind)
         if index == self.form.kind_box.currentIndex():
-            self._show(DraftKind(kind))
+            self._show(kind)
         self.form.kind_box.setCurrentIndex(index)
 
-    def update_context(
-        self, interview: Interview | None = None, profile: Profile | None = None
-    ) -> None:
-        """After the person added a missing value: redraft, keeping their own edits."""
-        self._interview = interview or self._interview
-        self._profile = profile or self._profile
+    def refresh(self) -> None:
+        """The data changed (say, the missing address was added): redraft from the stored
+        interview, keeping the person's own edits."""
+        if self._interview.id is not None:
+            try:
+                self._interview = self._drafting.interview_for(self._interview.id)
+            except (Refused, StoreError):
+                return  # deleted, or unreadable for now: keep what is shown
         self._show(self.kind)
 
-    def _render(self, kind: DraftKind) -> Draft | None:
-        request = DraftRequest(
-            self._interview, self._profile, self._settings, self._clock.now(),
-            self._my_zone, self._interviews,
-        )  # fmt: skip
+    def _compose(self, kind: DraftKind) -> ComposedDraft | None:
         try:
-            return make_draft(kind, self._template_for(kind), request)
+            return self._drafting.compose(kind, self._interview)
         except TemplateError as error:
             self.form.status.setText(f"This message's template cannot be used: {error.problem}")
-            return None
+        except StoreError as error:
+            self.form.status.setText(f"The draft could not be made: {error}")
+        return None
 
     def _show(self, kind: DraftKind) -> None:
-        draft = self._draft = self._render(kind)
+        composed = self._composed = self._compose(kind)
+        draft = composed.draft if composed is not None else None
         fresh = (draft.subject, draft.body) if draft else ("", "")
         self.form.show_text(*self._edits.get(kind, fresh))
-        self.form.show_spoken(kind.is_spoken, usable=draft is not None)
+        self.form.show_spoken(kind.is_spoken, usable=composed is not None)
         self.form.recipient.setText(_recipient_text(draft))
-        self.form.show_gaps(draft.gaps if draft else ())
+        if composed is None:
+            self.form.show_notes((), "")
+        else:
+            self.form.show_notes(composed.gaps, _capitalised(composed.template_note))
 
     def _remember_edit(self) -> None:
         self._edits[self.kind] = (self.form.subject.text(), self.form.body.toPlainText())
@@ -149,51 +157,58 @@ class DraftsWindow(QDialog):
     def body(self) -> str:
         return self.form.body.toPlainText()
 
-    def _message(self) -> mail.Message:
-        draft, profile = self._draft, self._profile
-        to_name, to_email = (draft.to_name, draft.to_email) if draft else ("", "")
-        return mail.Message(self.subject, self.body, to_name, to_email, profile.name, profile.email)
-
-    def _used(self, how: str, status: str) -> None:
-        self.form.status.setText(status)
-        self.draft_used.emit(self.kind.value, how)
+    def _use(self, how: DraftUse, outlet: Callable[[ComposedDraft], OutletResult]) -> None:
+        """Hand the draft to ``outlet``; say how it went; announce a use that worked."""
+        composed = self._composed
+        if composed is None:
+            return
+        try:
+            result = outlet(composed)
+        except StoreError as error:  # it went out, but the log could not note it
+            self.form.status.setText(f"Done, but it could not be noted in the log: {error}")
+            return
+        self.form.status.setText(result.text)
+        if result.done:
+            self.draft_used.emit(composed.kind, how)
 
     def copy_all(self) -> None:
-        self._clipboard.set_text(plain_text(self.subject, self.body))
-        self._used("copied", "Copied. Paste it into a new email." if self.subject else "Copied.")
+        done = "Copied. Paste it into a new email." if self.subject else "Copied."
+        text = plain_text(self.subject, self.body)
+        self._use(DraftUse.COPIED, lambda c: self._outlets.copy(c, text, done))
 
     def copy_subject(self) -> None:
         if not self.kind.is_spoken:
-            self._clipboard.set_text(self.subject)
-            self._used("copied-subject", "Copied the subject.")
+            subject = self.subject
+            self._use(
+                DraftUse.COPIED_SUBJECT,
+                lambda c: self._outlets.copy(c, subject, "Copied the subject."),
+            )
 
     def copy_body(self) -> None:
-        self._clipboard.set_text(self.body)
-        self._used("copied-body", "Copied the text.")
+        body = self.body
+        self._use(DraftUse.COPIED_BODY, lambda c: self._outlets.copy(c, body, "Copied the text."))
 
     def open_in_mail(self) -> None:
-        if self.kind.is_spoken or self._draft is None:
+        if self.kind.is_spoken:
             return
-        link = mail.mailto_link(self._message())
-        if not link.body_included:
-            self._clipboard.set_text(self.body)
-        if not self._open_url(link.url):
-            self.form.status.setText("No mail app opened. Use Copy or Save as .eml instead.")
-            return
-        self._used("opened", "Opened in your mail app." if link.body_included else TOO_LONG)
+        subject, body = self.subject, self.body
+        self._use(
+            DraftUse.OPENED,
+            lambda c: self._outlets.open_in_mail(c, c.message(subject, body)),
+        )
 
     def save_eml(self) -> None:
-        if self.kind.is_spoken or self._draft is None:
+        composed = self._composed
+        if self.kind.is_spoken or composed is None:
             return
-        path = self._choose_save_path(draft_file_name(self._interview.company, self.kind.value))
+        path = self._choose_save_path(composed.file_name())
         if path is None:
             return
-        try:
-            mail.save_eml(path, self._message())
-        except OSError as error:
-            self.form.status.setText(f"Could not save {path}: {error.strerror or error}")
-            return
-        self._used("saved", f"Saved {path.name}. Open it to send it from your mail app.")
+        subject, body = self.subject, self.body
+        self._use(
+            DraftUse.SAVED,
+            lambda c: self._outlets.save_eml(c, c.message(subject, body), path),
+        )
 
     def reset(self) -> None:
         self._edits.pop(self.kind, None)
@@ -204,25 +219,10 @@ class DraftsWindow(QDialog):
 def _recipient_text(draft: Draft | None) -> str:
     if draft is None or not draft.to_email:
         return "(no email address yet)"
-    mailbox = mail.address(draft.to_name, draft.to_email)
+    mailbox = address(draft.to_name, draft.to_email)
     return str(mailbox) if mailbox else f"{draft.to_email} (not a usable address)"
 
 
-def open_url_with_desktop(url: str) -> bool:
-    """Hand an already-encoded URL to the desktop as it is (Qt must not encode it again)."""
-    encoded = QUrl.fromEncoded(url.encode("ascii"), QUrl.ParsingMode.StrictMode)
-    return QDesktopServices.openUrl(encoded)
-
-
-def save_path_dialog(parent: QWidget | None = None) -> SavePathChooser:
-    """The real chooser: a Save dialog in the Documents folder suggesting ``name``; ``None``
-    when the person cancels."""
-
-    def choose(name: str) -> Path | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        chosen, _ = QFileDialog.getSaveFileName(
-            parent, "Save the email draft", str(Path(folder) / name), "Email drafts (*.eml)"
-        )
-        return Path(chosen) if chosen else None
-
-    return choose
+def _capitalised(note: str) -> str:
+    """The use case's note ("your own … was set aside: …"), capitalised for the window."""
+    return note[:1].upper() + note[1:]

@@ -1,9 +1,9 @@
 """Your own wording for any message: edit a template, checked before it is kept, and a
-way back to Crickets' default at any time."""
+way back to Crickets' default at any time. The wording is the one
+:class:`~crickets.application.drafting.Drafting` drafts from, in the windows and in
+``crickets draft`` alike."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crickets.domain.drafts import DraftKind
+from crickets.application.drafting import Drafting
+from crickets.domain.drafts import DraftKind, TemplateError
+from crickets.domain.errors import StoreError
 
 HELP = (
     "Write ${placeholders} where the details go, for example ${interviewer_first_name}, "
@@ -26,15 +28,9 @@ HELP = (
 
 
 class TemplatesDialog(QDialog):
-    def __init__(
-        self,
-        load: Callable[[DraftKind], tuple[str, bool]],  # -> (text, is your own)
-        save: Callable[[DraftKind, str], str | None],  # -> the problem, or None when kept
-        reset: Callable[[DraftKind], None],
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, drafting: Drafting, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._load, self._save, self._reset = load, save, reset
+        self._drafting = drafting
         self.setObjectName("templates")
         self.setWindowTitle("Crickets — your own wording")
         self.kind = QComboBox(self)
@@ -78,16 +74,34 @@ class TemplatesDialog(QDialog):
         return kind
 
     def show_kind(self) -> None:
-        text, own = self._load(self.current())
-        self.text.setPlainText(text)
-        self.status.setText("Your own wording." if own else "Crickets' wording.")
+        kind = self.current()
+        try:
+            chosen = self._drafting.template(kind)
+        except StoreError as error:  # your own wording cannot be read: show the default
+            self.text.setPlainText(self._drafting.default_template(kind))
+            self.status.setText(f"Crickets' wording (yours could not be read: {error}).")
+            return
+        self.text.setPlainText(chosen.text)
+        if chosen.problem:
+            self.status.setText(f"Crickets' wording: your own was set aside ({chosen.problem}).")
+        else:
+            self.status.setText("Your own wording." if chosen.is_override else "Crickets' wording.")
 
     def save(self) -> bool:
-        problem = self._save(self.current(), self.text.toPlainText())
-        self.status.setText(f"Not saved: {problem}" if problem else "Saved: drafts use it now.")
-        return problem is None
+        """Keep the text as this message's wording; False (and why) when it cannot be."""
+        try:
+            self._drafting.save_template(self.current(), self.text.toPlainText())
+        except (TemplateError, StoreError) as problem:
+            self.status.setText(f"Not saved: {problem}")
+            return False
+        self.status.setText("Saved: drafts use it now.")
+        return True
 
     def reset_to_default(self) -> None:
-        self._reset(self.current())
+        try:
+            self._drafting.reset_template(self.current())
+        except StoreError as error:
+            self.status.setText(f"Not reset: {error}")
+            return
         self.show_kind()
         self.status.setText("Back to Crickets' wording.")

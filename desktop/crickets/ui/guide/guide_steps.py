@@ -1,10 +1,13 @@
 """One step of a guided flow as a widget: its words, its checkbox and its action, inline.
 
 The step never writes anything itself: it emits what the person did (``logged``) or asked
-for (``requested``), and the window records it in the action log.
+for (``requested``, a typed :class:`~crickets.ui.guide.step_actions.StepRequest`), and the
+window records it in the action log or carries it out.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,6 +25,12 @@ from PySide6.QtWidgets import (
 
 from crickets.domain.actions import ActionKind
 from crickets.domain.guides import StepView
+from crickets.ui.guide.step_actions import (
+    StepAction,
+    StepActionKind,
+    StepRequest,
+    StepRequestKind,
+)
 
 CALL_RESULTS = (
     ("no answer", "No answer"),
@@ -41,12 +50,15 @@ def _label(text: str, name: str, parent: QWidget) -> QLabel:
 class StepWidget(QFrame):
     checked = Signal(str, bool)  # step id, ticked
     logged = Signal(object, str)  # ActionKind, detail
-    requested = Signal(
-        str
-    )  # "draft:<kind>", "reschedule", "reached", "copy:<text>", "dial:<number>"
+    requested = Signal(object)  # a StepRequest
 
     def __init__(
-        self, view: StepView, script: str, number: str, parent: QWidget | None = None
+        self,
+        view: StepView,
+        action: StepAction,  # the step's action, parsed once by the window
+        script: str,  # the spoken script, for a step that shows one
+        number: str,  # the interviewer's phone number, for a call step
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.step_id = view.step.id
@@ -68,7 +80,7 @@ class StepWidget(QFrame):
             layout.addWidget(_label(f"•  {item}", f"{self._prefix}.item.{index}", self))
         if view.step.details:
             self._details(layout, view)
-        self._action(layout, view.step.action, script, number)
+        self._action(layout, action, script, number)
         self.update_view(view, "")
 
     def update_view(self, view: StepView, relevant_text: str) -> None:
@@ -99,7 +111,9 @@ class StepWidget(QFrame):
         layout.addWidget(toggle)
         layout.addWidget(body)
 
-    def _button(self, row: QHBoxLayout, name: str, text: str, slot: object) -> QPushButton:
+    def _button(
+        self, row: QHBoxLayout, name: str, text: str, slot: Callable[[], None]
+    ) -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName(f"{self._prefix}.{name}")
         button.setAccessibleName(text.replace("&", ""))
@@ -108,56 +122,61 @@ class StepWidget(QFrame):
         row.addWidget(button)
         return button
 
-    def _action(self, layout: QVBoxLayout, action: str, script: str, number: str) -> None:
+    def _ask(self, kind: StepRequestKind, text: str = "") -> Callable[[], None]:
+        return lambda: self.requested.emit(StepRequest(kind, text))
+
+    def _action(self, layout: QVBoxLayout, action: StepAction, script: str, number: str) -> None:
         row = QHBoxLayout()
-        if action == "call":
-            self._button(
-                row, "copy_number", "Copy number", lambda: self.requested.emit(f"copy:{number}")
-            )
-            self._button(row, "dial", "Dial", lambda: self.requested.emit(f"dial:{number}"))
-            for detail, text in CALL_RESULTS:
+        match action.kind:
+            case StepActionKind.CALL:
+                self._call_buttons(row, number)
+            case StepActionKind.VOICEMAIL | StepActionKind.CALLBACK_SCRIPT:
+                self._script(layout, row, script, action.kind is StepActionKind.VOICEMAIL)
+            case StepActionKind.DRAFT if action.draft is not None:
+                draft = StepRequest(StepRequestKind.DRAFT, draft=action.draft)
+                self._button(row, "draft", "Open the email…", lambda: self.requested.emit(draft))
+            case StepActionKind.RESCHEDULE:
                 self._button(
-                    row,
-                    f"result.{detail.replace(' ', '_')}",
-                    text,
-                    lambda _=False, d=detail: self._call_result(d),
+                    row, "reschedule", "Reschedule…", self._ask(StepRequestKind.RESCHEDULE)
                 )
-        elif action in ("voicemail", "callback-script"):
-            view = QPlainTextEdit(script, self)
-            view.setObjectName(f"{self._prefix}.script")
-            view.setReadOnly(True)
-            view.setAccessibleName("Script to read")
-            view.setMaximumHeight(120)
-            layout.addWidget(view)
-            self._button(
-                row, "copy_script", "Copy script", lambda: self.requested.emit(f"copy:{script}")
-            )
-            if action == "voicemail":
-                self._button(
-                    row,
-                    "left",
-                    "I left a voicemail",
-                    lambda: self.logged.emit(ActionKind.VOICEMAIL_LEFT, ""),
-                )
-        elif action.startswith("draft:"):
-            self._button(row, "draft", "Open the email…", lambda: self.requested.emit(action))
-        elif action == "reschedule":
-            self._button(
-                row, "reschedule", "Reschedule…", lambda: self.requested.emit("reschedule")
-            )
-        elif action == "note":
-            note = QLineEdit(self)
-            note.setObjectName(f"{self._prefix}.note")
-            note.setAccessibleName("What you will change next time")
-            row.addWidget(note, 1)
-            self._button(row, "save_note", "Save", lambda: self._save_note(note))
+            case StepActionKind.NOTE:
+                note = QLineEdit(self)
+                note.setObjectName(f"{self._prefix}.note")
+                note.setAccessibleName("What you will change next time")
+                row.addWidget(note, 1)
+                self._button(row, "save_note", "Save", lambda: self._save_note(note))
         row.addStretch(1)
         layout.addLayout(row)
+
+    def _call_buttons(self, row: QHBoxLayout, number: str) -> None:
+        self._button(row, "copy_number", "Copy number", self._ask(StepRequestKind.COPY, number))
+        self._button(row, "dial", "Dial", self._ask(StepRequestKind.DIAL, number))
+        for detail, text in CALL_RESULTS:
+            self._button(row, f"result.{detail.replace(' ', '_')}", text, self._result(detail))
+
+    def _script(self, layout: QVBoxLayout, row: QHBoxLayout, script: str, voicemail: bool) -> None:
+        view = QPlainTextEdit(script, self)
+        view.setObjectName(f"{self._prefix}.script")
+        view.setReadOnly(True)
+        view.setAccessibleName("Script to read")
+        view.setMaximumHeight(120)
+        layout.addWidget(view)
+        self._button(row, "copy_script", "Copy script", self._ask(StepRequestKind.COPY, script))
+        if voicemail:
+            self._button(
+                row,
+                "left",
+                "I left a voicemail",
+                lambda: self.logged.emit(ActionKind.VOICEMAIL_LEFT, ""),
+            )
+
+    def _result(self, detail: str) -> Callable[[], None]:
+        return lambda: self._call_result(detail)
 
     def _call_result(self, detail: str) -> None:
         self.logged.emit(ActionKind.CALLED, detail)
         if detail == "reached":
-            self.requested.emit("reached")
+            self.requested.emit(StepRequest(StepRequestKind.REACHED))
 
     def _save_note(self, field: QLineEdit) -> None:
         text = " ".join(field.text().split())

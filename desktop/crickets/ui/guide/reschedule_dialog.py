@@ -1,55 +1,60 @@
 """Finding a new time: three proposals in the interviewer's zone, then the agreed time.
 
-Entering the agreed time creates the follow-on interview (linked to the missed one) and
-the countdown resumes at once; the new time can then go to any calendar as an .ics file.
+Entering the agreed time creates the follow-on interview (linked to the missed one) through
+:class:`~crickets.application.rescheduling.Rescheduling`; the app then resumes the countdown
+on it (:attr:`RescheduleDialog.rescheduled`). The new time can go to any calendar as an
+.ics file, written by :class:`~crickets.application.invitations.Invitations`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from crickets.domain.clock import Clock
+from crickets.application.errors import Refused
+from crickets.application.rescheduling import Rescheduling
+from crickets.atomic_files import write_atomically
+from crickets.domain.drafts import DraftKind
+from crickets.domain.errors import StoreError
 from crickets.domain.interview import Interview
-from crickets.domain.slots import propose_slots
 from crickets.ui.interviews.when_field import WhenField
 from crickets.ui.interviews.zone_picker import ZonePicker
+from crickets.ui.outlets import SavePathChooser, save_path_chooser
+
+if TYPE_CHECKING:
+    from crickets.application.invitations import Invitations
 
 
 class RescheduleDialog(QDialog):
-    draft_requested = Signal(int, str)  # interview id, draft kind
-    rescheduled = Signal(object)  # the new Interview
+    draft_requested = Signal(int, object)  # interview id, DraftKind
+    rescheduled = Signal(object)  # the new Interview, as stored
 
     def __init__(
         self,
         interview: Interview,
-        store: Any,
-        clock: Clock,
-        my_zone: str,
-        reschedule: Callable[[int, Any, str], Interview | None],
-        export_ics: Callable[[Interview], None] | None = None,
+        rescheduling: Rescheduling,
+        invitations: Invitations,
+        *,
+        choose_path: SavePathChooser | None = None,  # None: the Save dialog
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.interview, self._reschedule, self._export = interview, reschedule, export_ics
+        self.interview, self._rescheduling = interview, rescheduling
+        self._invitations = invitations
+        self._choose_path = choose_path or save_path_chooser(
+            "Add to my calendar", "Calendar (*.ics)", parent=self
+        )
         self.created: Interview | None = None
         self.setObjectName("reschedule")
         self.setWindowTitle(f"Crickets — a new time for {interview.title}")
-        settings = store.load_settings()
-        slots = propose_slots(
-            store.list(),
-            settings,
-            my_zone,
-            clock.now(),
-            duration=interview.duration,
-            their_zone=interview.zone,
-        )
+        book = rescheduling.logbook.book
+        settings = book.load_settings()
+        my_zone = book.my_zone(settings)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<b>Times you could offer</b> (your free working hours):", self))
-        for index, slot in enumerate(slots):
+        for index, slot in enumerate(rescheduling.proposals(interview)):
             label = QLabel(f"{index + 1}.  {slot.describe(interview.zone, my_zone)}", self)
             label.setObjectName(f"reschedule.slot.{index}")
             layout.addWidget(label)
@@ -60,7 +65,7 @@ class RescheduleDialog(QDialog):
         )
         layout.addWidget(offer)
         layout.addWidget(QLabel("<b>A new time was agreed</b>:", self))
-        self.when = WhenField(clock, my_zone, settings.day_first, self)
+        self.when = WhenField(book.clock, my_zone, settings.day_first, self)
         self.when.edit.setObjectName("reschedule.when")
         self.zone = ZonePicker(
             "reschedule.zone", "Time zone the new time was agreed in", parent=self
@@ -70,12 +75,16 @@ class RescheduleDialog(QDialog):
         self.zone.zone_changed.connect(lambda: self.when.set_zone(self.zone.zone()))
         layout.addWidget(self.when)
         layout.addWidget(self.zone)
+        self.status = QLabel(self)
+        self.status.setObjectName("reschedule.status")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
         layout.addLayout(self._buttons())
         self.when.changed.connect(self._update)
         self._update()
 
-    def _kind(self) -> str:
-        return "second-miss" if self.interview.is_follow_on else "reschedule"
+    def _kind(self) -> DraftKind:
+        return DraftKind.SECOND_MISS if self.interview.is_follow_on else DraftKind.RESCHEDULE
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -86,7 +95,6 @@ class RescheduleDialog(QDialog):
         self.calendar_button = QPushButton("Add to my &calendar (.ics)…", self)
         self.calendar_button.setObjectName("reschedule.ics")
         self.calendar_button.setEnabled(False)
-        self.calendar_button.setVisible(self._export is not None)
         self.calendar_button.clicked.connect(self._to_calendar)
         close = QPushButton("Close", self)
         close.setObjectName("reschedule.close")
@@ -105,13 +113,28 @@ class RescheduleDialog(QDialog):
         parsed = self.when.parsed()
         if parsed is None or self.created is not None:
             return
-        self.created = self._reschedule(int(self.interview.id or 0), parsed.local, parsed.zone)
-        if self.created is not None:
+        try:
+            self.created = self._rescheduling.reschedule(
+                int(self.interview.id or 0), parsed.local, parsed.zone
+            )
+        except (Refused, StoreError) as error:  # deleted meanwhile, or not writable
+            self.status.setText(f"The new interview was not created: {error}")
+        else:
             self.rescheduled.emit(self.created)
             self.calendar_button.setEnabled(True)
             self.create_button.setText("Created ✓")
         self._update()
 
     def _to_calendar(self) -> None:
-        if self.created is not None and self._export is not None:
-            self._export(self.created)
+        """Add to my calendar: an .ics with the store's stable UID, so calendars update it."""
+        if self.created is None:
+            return
+        path = self._choose_path(self._invitations.file_name(self.created))
+        if path is None:
+            return
+        try:
+            write_atomically(path, self._invitations.export_ics(self.created), mode=0o644)
+        except OSError as error:
+            self.status.setText(f"Could not save {path}: {error.strerror or error}.")
+            return
+        self.status.setText(f"Saved {path.name}: open it to add the new time to your calendar.")

@@ -1,13 +1,15 @@
 """The "Add interview" / "Edit interview" window.
 
 Save stays disabled until every field is acceptable and the time names one instant. A store
-that cannot save says why inside the window, and the form keeps everything typed.
+that cannot save says why inside the window, and the form keeps everything typed. Saving
+goes through :meth:`~crickets.application.interviews.InterviewBook.save_fields`, as
+``crickets add`` and ``crickets edit`` do.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -19,12 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crickets.domain.clock import Clock
+from crickets.application.errors import Refused
+from crickets.application.interviews import InterviewBook
+from crickets.domain.errors import StoreError
 from crickets.domain.interview import Interview
-from crickets.domain.ports import InterviewStore
-from crickets.storage.errors import StorageError
+from crickets.domain.settings import Settings
 from crickets.ui.interviews.fields import error_label, grow_to_fit, named_button, show_error
-from crickets.ui.interviews.form import InterviewForm
+from crickets.ui.interviews.form import FormFill, InterviewForm
+from crickets.ui.invitations.paste_box import PasteInviteBox
+
+if TYPE_CHECKING:
+    from crickets.application.invitations import PastedInvite
 
 MIN_WIDTH = 640  # room for the echo-back on one line
 
@@ -41,19 +48,21 @@ class InterviewEditor(QDialog):
 
     def __init__(
         self,
-        store: InterviewStore,
-        clock: Clock,
-        my_zone: str,
+        book: InterviewBook,
         interview: Interview | None = None,
+        understand: Callable[[str], PastedInvite] | None = None,  # reads a pasted invitation
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._store, self._original = store, interview
+        self._book, self._original = book, interview
         self.setObjectName("editor")
         self.setWindowTitle(f"Edit {interview.title}" if interview else "Add interview")
         layout = QVBoxLayout(self)
         self.paste_area = self._paste_group(layout)
-        self.form = InterviewForm(clock, my_zone, _day_first(store))
+        settings = _settings(book)
+        my_zone = book.my_zone(settings or Settings())
+        day_first = settings.day_first if settings is not None else None
+        self.form = InterviewForm(book.clock, my_zone, day_first)
         layout.addWidget(self.form)
         self.message = error_label("editor.message", "Why the interview was not saved")
         layout.addWidget(self.message)
@@ -63,6 +72,8 @@ class InterviewEditor(QDialog):
         self.form.changed.connect(self._update_save)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.save)
+        if understand is not None:
+            self._add_paste_box(understand)
         self._update_save()
         self.form.setFocus()
 
@@ -94,6 +105,13 @@ class InterviewEditor(QDialog):
         layout.addWidget(area)
         return area
 
+    def _add_paste_box(self, understand: Callable[[str], PastedInvite]) -> None:
+        box = PasteInviteBox(understand, self.paste_area)
+        box.fields_understood.connect(self.apply_fields)
+        layout = self.paste_area.layout()
+        if layout is not None:
+            layout.addWidget(box)
+
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.addStretch(1)
@@ -106,9 +124,9 @@ class InterviewEditor(QDialog):
         row.addWidget(self.save_button)
         return row
 
-    def apply_fields(self, fields: dict[str, str]) -> None:
-        """Fill the form from Interview field names plus "when_text" (paste and import)."""
-        self.form.apply_fields(fields)
+    def apply_fields(self, fill: FormFill) -> None:
+        """Fill the form with what a pasted invitation gave."""
+        self.form.apply_fields(fill)
 
     def save(self) -> bool:
         """Store the interview, tell the app, and close; False when nothing was saved."""
@@ -117,26 +135,16 @@ class InterviewEditor(QDialog):
             self._say("Fix the fields marked above first.")
             return False
         try:
-            saved = self._write(changes)
-        except StorageError as error:
+            saved = self._book.save_fields(self._original, changes)
+        except StoreError as error:
             self._say(f"Not saved: {error}")
             return False
-        except KeyError:
+        except Refused:  # deleted elsewhere while the form was open
             self._say(GONE)
             return False
         self.interview_saved.emit(saved)
         self.accept()
         return True
-
-    def _write(self, changes: dict[str, Any]) -> Interview:
-        if self._original is None:
-            return self._store.add(Interview(**changes))
-        current = self._store.get(self._original.id or 0)  # as stored now: "They called" while
-        if current is None:  # the form was open must not be undone by saving it
-            raise KeyError(self._original.id)
-        updated = replace(current, **changes)
-        self._store.update(updated)
-        return updated
 
     def _update_save(self) -> None:
         valid = self.form.changes() is not None
@@ -154,9 +162,10 @@ class InterviewEditor(QDialog):
             grow_to_fit(self)
 
 
-def _day_first(store: InterviewStore) -> bool | None:
-    """The person's day/month order; None (ask) when the settings cannot be read."""
+def _settings(book: InterviewBook) -> Settings | None:
+    """The person's settings; None (ask about day/month order, the machine's zone) when
+    they cannot be read."""
     try:
-        return store.load_settings().day_first
-    except StorageError:
+        return book.load_settings()
+    except StoreError:
         return None

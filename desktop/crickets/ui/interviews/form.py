@@ -1,17 +1,19 @@
 """The fields of one interview, each checked as typed by the same rules as the command line.
 
-:meth:`InterviewForm.changes` gives the Interview fields once everything is acceptable;
-until then every field with a problem says so underneath it.
+:meth:`InterviewForm.changes` gives the typed :class:`InterviewFields` once everything is
+acceptable; until then every field with a problem says so underneath it. What a pasted
+invitation fills in arrives as a typed :class:`FormFill`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QSpinBox, QVBoxLayout, QWidget
 
+from crickets.application.interviews import InterviewFields
 from crickets.domain import validation
 from crickets.domain.clock import Clock
 from crickets.domain.interview import Direction, Interview
@@ -37,6 +39,35 @@ DIRECTIONS = (
     ("I call them", Direction.I_CALL),
     ("Video call (link)", Direction.VIDEO),
 )
+
+
+@dataclass(frozen=True)
+class FormFill:
+    """What a pasted invitation gives the form; an empty or missing value leaves the field
+    as the person had it (nothing is guessed)."""
+
+    company: str = ""
+    role: str = ""
+    interviewer_name: str = ""
+    interviewer_email: str = ""
+    interviewer_phone: str = ""
+    meeting_link: str = ""
+    when_text: str = ""  # as the person would type it, read by the "When" field
+    zone: str = ""
+    duration: timedelta | None = None
+    direction: Direction | None = None
+
+    def texts(self) -> dict[str, str]:
+        """The text fields given, by the form's field name."""
+        given = {
+            "company": self.company,
+            "role": self.role,
+            "interviewer_name": self.interviewer_name,
+            "interviewer_email": self.interviewer_email,
+            "interviewer_phone": self.interviewer_phone,
+            "meeting_link": self.meeting_link,
+        }
+        return {name: text for name, text in given.items() if text}
 
 
 class InterviewForm(QWidget):
@@ -89,38 +120,40 @@ class InterviewForm(QWidget):
         self.zone.set_zone(interview.zone)
         self.when.set_local(interview.local_start, interview.zone)
 
-    def apply_fields(self, fields: dict[str, str]) -> None:
-        """Fill what ``fields`` gives (Interview field names, plus "when_text"); the rest stays.
+    def apply_fields(self, fill: FormFill) -> None:
+        """Fill what ``fill`` gives (paste); every other field stays as it is."""
+        for name, text in fill.texts().items():
+            self.texts[name].set_text(text)
+        if fill.zone:
+            self.zone.set_zone(fill.zone)
+        if fill.when_text:
+            self.when.edit.setText(fill.when_text)
+        if fill.duration is not None:
+            self.duration.setValue(round(fill.duration.total_seconds() / 60))
+        if fill.direction is not None:
+            self.direction.setCurrentIndex(self.direction.findData(fill.direction.value))
 
-        "duration" is in minutes and "direction" a :class:`Direction` value; keys the form
-        does not know, and values it cannot take, are left out rather than guessed.
-        """
-        for name, text in fields.items():
-            if name in self.texts:
-                self.texts[name].set_text(text)
-        if "zone" in fields:
-            self.zone.set_zone(fields["zone"])
-        if "when_text" in fields:
-            self.when.edit.setText(fields["when_text"])
-        if fields.get("duration", "").strip().isdigit():
-            self.duration.setValue(int(fields["duration"]))
-        direction = _direction(fields.get("direction", ""))
-        if direction is not None:
-            self.direction.setCurrentIndex(self.direction.findData(direction.value))
-
-    def changes(self) -> dict[str, Any] | None:
-        """The Interview fields as typed, or None while any field has a problem."""
+    def changes(self) -> InterviewFields | None:
+        """The interview's fields as typed, or None while any field has a problem."""
         values = {name: field.value() for name, field in self.texts.items()}
-        parsed = self.when.parsed()
-        if parsed is None or self.zone.zone() is None or None in values.values():
+        texts = {name: value for name, value in values.items() if value is not None}
+        parsed, zone = self.when.parsed(), self.zone.zone()
+        if parsed is None or zone is None or len(texts) < len(values):
             return None
-        return {
-            **values,
-            "local_start": parsed.local,
-            "zone": parsed.zone,
-            "duration": timedelta(minutes=self.duration.value()),
-            "direction": Direction(self.direction.currentData()),
-        }
+        return InterviewFields(
+            local_start=parsed.local,
+            zone=parsed.zone,
+            duration=timedelta(minutes=self.duration.value()),
+            direction=Direction(self.direction.currentData()),
+            company=texts["company"],
+            role=texts["role"],
+            interviewer_name=texts["interviewer_name"],
+            interviewer_email=texts["interviewer_email"],
+            interviewer_phone=texts["interviewer_phone"],
+            meeting_link=texts["meeting_link"],
+            my_phone=texts["my_phone"],
+            notes=texts["notes"],
+        )
 
 
 def _stacked(*widgets: QWidget) -> QWidget:
@@ -142,10 +175,3 @@ def _duration_spin() -> QSpinBox:
     spin.setSuffix(" min")
     spin.setValue(30)
     return spin
-
-
-def _direction(value: str) -> Direction | None:
-    try:
-        return Direction(value)
-    except ValueError:
-        return None

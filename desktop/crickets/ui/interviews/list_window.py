@@ -4,21 +4,22 @@ Delete is undoable: the row leaves the view at once and an inline bar offers Und
 store is only touched when the bar goes away (Dismiss, its time runs out, another delete,
 or the window closes), so Undo never has to put anything back, and closing never loses
 a decision. Edit is a request (:attr:`InterviewsWindow.edit_requested`): the app opens the
-editor, so one interview is never open in two editors.
+editor, so one interview is never open in two editors. An outcome is recorded through the
+:class:`~crickets.application.logbook.Logbook`, as a reminder's button records it (status,
+a line in the log, no more reminders).
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QVBoxLayout, QWidget
 
-from crickets.domain.clock import Clock
+from crickets.application.errors import Refused
+from crickets.application.interviews import InterviewBook
+from crickets.application.logbook import Logbook
+from crickets.domain.errors import StoreError
 from crickets.domain.interview import Interview, Status
-from crickets.domain.ports import InterviewStore
-from crickets.storage.errors import StorageError
 from crickets.ui.interviews.fields import error_label, named_button, show_error
 from crickets.ui.interviews.rows import OUTCOMES, STATUSES, cells, ordered
 from crickets.ui.interviews.table import InterviewTable
@@ -31,17 +32,10 @@ class InterviewsWindow(QWidget):
     interviews_changed = Signal()  # something was written to the store
 
     def __init__(
-        self,
-        store: InterviewStore,
-        clock: Clock,
-        my_zone: str,
-        parent: QWidget | None = None,
-        set_status: Callable[[int, Status], object] | None = None,
+        self, book: InterviewBook, logbook: Logbook, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._store, self._clock, self._my_zone = store, clock, my_zone
-        #: Records an outcome the way the rest of the app does (logged, reminders cleared).
-        self._set_status = set_status
+        self._book, self._logbook = book, logbook
         self._pending: Interview | None = None  # deleted in the view, not yet in the store
         self.setObjectName("list")
         self.setWindowTitle("All interviews")
@@ -98,16 +92,16 @@ class InterviewsWindow(QWidget):
     def refresh(self) -> None:
         """Read the store again (the app calls this when data changed elsewhere)."""
         try:
-            found = self._store.list()
-            settings = self._store.load_settings()
-        except StorageError as error:
+            found = self._book.all()
+            settings = self._book.load_settings()
+        except StoreError as error:
             self._say(f"Could not read the interviews: {error}")
             return
         pending = self._pending.id if self._pending else None
-        now = self._clock.now()
+        now, my_zone = self._book.now(), self._book.my_zone(settings)
         shown = ordered([i for i in found if i.id != pending], settings, now)
         self.table.show_rows(
-            [(i.id, cells(i, settings, self._my_zone, now)) for i in shown if i.id is not None]
+            [(i.id, cells(i, settings, my_zone, now)) for i in shown if i.id is not None]
         )
         self._update_buttons()
 
@@ -148,24 +142,26 @@ class InterviewsWindow(QWidget):
         if pending is None or pending.id is None:
             return
         try:
-            self._store.delete(pending.id)
-        except StorageError as error:
+            self._book.delete(pending.id)
+        except StoreError as error:
             self._say(f"Could not delete '{pending.title}', so it is still here: {error}")
             self.refresh()
             return
+        except Refused:  # deleted elsewhere meanwhile: gone either way
+            pass
         self.interviews_changed.emit()
 
     def mark_outcome(self, status: Status) -> None:
         chosen = self._fresh(self.selected_id())
-        if chosen is None:
+        if chosen is None or chosen.id is None:
             return
         try:
-            if self._set_status is not None and chosen.id is not None:
-                self._set_status(chosen.id, status)
-            else:
-                self._store.update(chosen.with_status(status, at=self._clock.now()))
-        except (StorageError, KeyError) as error:
-            self._say(f"Could not record the outcome: {_reason(error)}")
+            self._logbook.set_outcome(chosen.id, status)
+        except StoreError as error:
+            self._say(f"Could not record the outcome: {error}")
+            return
+        except Refused:
+            self._say("Could not record the outcome: it was deleted elsewhere.")
             return
         self.refresh()
         self._say(f"'{chosen.title}' marked as {STATUSES[status].lower()}.")
@@ -181,7 +177,7 @@ class InterviewsWindow(QWidget):
         """The interview as stored now, so an edit made elsewhere is not overwritten."""
         if interview_id is None:
             return None
-        found = self._store.get(interview_id)
+        found = self._book.get(interview_id)
         if found is None:
             self._say("That interview is no longer in Crickets.")
             self.refresh()
@@ -194,7 +190,3 @@ class InterviewsWindow(QWidget):
 
     def _say(self, text: str) -> None:
         show_error(self.message, self.table, text)
-
-
-def _reason(error: Exception) -> str:
-    return str(error) if isinstance(error, StorageError) else "it was deleted elsewhere."

@@ -2,7 +2,8 @@
 
 Items are IANA names, preceded by a few friendly names for the zones people ask for most.
 :meth:`ZonePicker.zone` gives the IANA name, ``""`` for "the system's zone" where that is
-offered, or None while the text names no zone (the caller shows why).
+offered (its name is handed in: the picker never asks the machine), or None while the text
+names no zone (the caller shows why).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
-from crickets.services.system_zone import all_zones, system_zone
+from crickets.domain.zones.names import all_zones
 
 FRIENDLY = (
     ("US Eastern (New York)", "America/New_York"),
@@ -37,7 +38,7 @@ class ZonePicker(QComboBox):
         object_name: str,
         accessible_name: str,
         *,
-        allow_system: bool = False,
+        system_zone: str | None = None,  # offered as "the system's zone" when given
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -47,8 +48,8 @@ class ZonePicker(QComboBox):
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(15)
         self._by_text: dict[str, str] = {}
-        self._system = f"{SYSTEM_LABEL} ({system_zone()})"
-        if allow_system:
+        self._system = f"{SYSTEM_LABEL} ({system_zone})"
+        if system_zone is not None:
             self._add(self._system, "")
         for label, zone in FRIENDLY:
             self._add(label, zone)

@@ -1,19 +1,18 @@
 """Importing an invitation (.ics): read off the GUI thread, choose the event, confirm.
 
-The dialog never touches files or parsers itself: ``read`` turns a path into either an
-invitation or one sentence saying why not (it runs on a worker thread), ``plan`` says
-what importing an event would do, ``apply`` does it. Several events: the person picks one.
-No usable time: the person types it. A cancellation: the person confirms it first.
+The dialog reads and imports through :class:`~crickets.application.invitations.Invitations`,
+as ``crickets import`` does: the file becomes an invitation or one sentence saying why not,
+on a worker thread (:mod:`~crickets.ui.invitations.file_reader`); ``plan`` says what
+importing an event would do, ``apply`` does it. Several events: the person picks one. No
+usable time: the person types it. A cancellation: the person confirms it first.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-from typing import Any
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -26,17 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crickets.domain.clock import Clock
+from crickets.application.invitations import ImportCandidate, Invitation, Invitations, Outcome
+from crickets.domain.errors import StoreError
 from crickets.domain.timefmt import both_zones, day_text
 from crickets.ui.interviews.when_field import WhenField
+from crickets.ui.invitations.file_reader import InvitationFileReader
+from crickets.ui.outlets import OpenPathChooser, open_path_chooser
 
-Reader = Callable[[str], tuple[Any | None, str]]  # path -> (Invitation, "") or (None, why)
-
-
-class _Relay(QObject):
-    """Carries the worker thread's result back to the GUI thread (a queued signal)."""
-
-    done = Signal(object, str)
+_IMPORTABLE = (Outcome.ADDED, Outcome.UPDATED, Outcome.CONFIRM_CANCEL)
 
 
 class ImportDialog(QDialog):
@@ -45,21 +41,22 @@ class ImportDialog(QDialog):
 
     def __init__(
         self,
-        read: Reader,
-        plan: Callable[[Any], Any],
-        apply: Callable[[Any, bytes, bool], Any],
-        clock: Clock,
-        my_zone: str,
-        choose_file: Callable[[], str | None],
+        invitations: Invitations,
+        *,
+        choose_file: OpenPathChooser | None = None,  # None: the Open dialog
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._read, self._plan, self._apply = read, plan, apply
-        self._clock, self._my_zone, self._choose = clock, my_zone, choose_file
-        self._invitation: Any = None
-        self._events: list[Any] = []
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._show_result)
+        self._invitations = invitations
+        self._choose = choose_file or open_path_chooser(
+            "Import an invitation", "Calendar (*.ics *.ical)", parent=self
+        )
+        book = invitations.book
+        self._clock, self._my_zone = book.clock, _my_zone(invitations)
+        self._invitation: Invitation | None = None
+        self._events: list[ImportCandidate] = []
+        self._reader = InvitationFileReader(self)
+        self._reader.file_read.connect(self._show_result)
         self.setObjectName("import")
         self.setWindowTitle("Crickets — import an invitation")
         self.setAcceptDrops(True)
@@ -125,25 +122,24 @@ class ImportDialog(QDialog):
 
     def _choose_file(self) -> None:
         path = self._choose()
-        if path:
-            self.select(path=path)
+        if path is not None:
+            self.receive_file(path)
 
-    def select(self, path: str = "", **_: Any) -> None:
-        """Read ``path`` on a worker thread (the app calls this for drops and "open with")."""
-        if not path:
+    def receive_file(self, path: Path) -> None:
+        """Read ``path`` on a worker thread (a drop, "open with", a second launch, or the
+        Choose button)."""
+        try:
+            parse = self._invitations.reader()  # on this thread: it reads the store
+        except StoreError as error:
+            self.status.setText(f"Could not read your settings to import {path}: {error}")
             return
         self.status.setText(f"Reading {path}…")
         self.busy.setVisible(True)
         self.events.clear()
         self.go.setEnabled(False)
-        worker = threading.Thread(target=self._work, args=(path,), daemon=True, name="ics-read")
-        worker.start()
+        self._reader.start(path, parse)
 
-    def _work(self, path: str) -> None:
-        invitation, problem = self._read(path)
-        self._relay.done.emit(invitation, problem)
-
-    def _show_result(self, invitation: Any, problem: str) -> None:
+    def _show_result(self, invitation: Invitation | None, problem: str) -> None:
         self.busy.setVisible(False)
         self._invitation = invitation
         self._events = list(invitation.events) if invitation is not None else []
@@ -158,16 +154,17 @@ class ImportDialog(QDialog):
             self.events.setCurrentRow(0)
         self.parsed.emit()
 
-    def _describe(self, event: Any) -> str:
+    def _describe(self, event: ImportCandidate) -> str:
         if event.start is None:
             return f"{event.title}: needs a time ({event.needs_time})"
-        local = event.start.astimezone(ZoneInfo(event.zone))
-        when = both_zones(event.start, event.zone, self._my_zone)
+        zone = event.zone or "UTC"  # a time always comes with its zone; UTC is the instant's
+        local = event.start.astimezone(ZoneInfo(zone))
+        when = both_zones(event.start, zone, self._my_zone)
         return f"{event.title}: {day_text(local)}, {when}"
 
     # -- planning and importing -----------------------------------------------------------------
 
-    def chosen(self) -> Any | None:
+    def chosen(self) -> ImportCandidate | None:
         row = self.events.currentRow()
         if not 0 <= row < len(self._events):
             return None
@@ -187,10 +184,10 @@ class ImportDialog(QDialog):
             self.confirm.setVisible(False)
             self._update_button()
             return
-        result = self._plan(event)
+        result = self._invitations.plan(event)
         warnings = " ".join(event.warnings)
         self.plan_text.setText(f"{result.message} {warnings}".strip())
-        self.confirm.setVisible(result.outcome.value == "confirm-cancel")
+        self.confirm.setVisible(result.outcome is Outcome.CONFIRM_CANCEL)
         self.confirm.setChecked(False)
         self._update_button()
 
@@ -199,16 +196,30 @@ class ImportDialog(QDialog):
         if event is None:
             self.go.setEnabled(False)
             return
-        outcome = self._plan(event).outcome.value
-        confirmed = outcome != "confirm-cancel" or self.confirm.isChecked()
-        self.go.setEnabled(outcome in ("added", "updated", "confirm-cancel") and confirmed)
+        outcome = self._invitations.plan(event).outcome
+        confirmed = outcome is not Outcome.CONFIRM_CANCEL or self.confirm.isChecked()
+        self.go.setEnabled(outcome in _IMPORTABLE and confirmed)
 
     def import_selected(self) -> None:
         event = self.chosen()
         if event is None or self._invitation is None:
             return
-        result = self._apply(event, self._invitation.source, self.confirm.isChecked())
+        try:
+            result = self._invitations.apply(
+                event, self._invitation.source, confirm_cancel=self.confirm.isChecked()
+            )
+        except StoreError as error:
+            self.plan_text.setText(f"Not imported: {error}")
+            return
         self.plan_text.setText(result.message)
         self.go.setEnabled(False)
         if result.outcome.changes:
             self.imported.emit(result)
+
+
+def _my_zone(invitations: Invitations) -> str:
+    """The person's zone, for showing times; the machine's when the settings are unreadable."""
+    try:
+        return invitations.book.my_zone()
+    except StoreError:
+        return invitations.book.system_zone()

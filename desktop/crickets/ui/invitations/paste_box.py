@@ -4,36 +4,41 @@ and says so, line by line, for the person to check before saving."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from crickets.domain.errors import StoreError
+from crickets.ui.interviews.form import FormFill
 
-def fields_from(pasted: Any) -> dict[str, str]:
-    """The editor's field names for what a pasted invitation held (empty ones left out)."""
-    fields = {
-        "company": pasted.company,
-        "role": pasted.role,
-        "interviewer_name": pasted.interviewer_name,
-        "interviewer_email": pasted.interviewer_email,
-        "interviewer_phone": pasted.phone,
-        "meeting_link": pasted.meeting_link,
-    }
-    if pasted.start is not None:
-        fields["when_text"] = pasted.start.local.isoformat(sep=" ", timespec="minutes")
-        fields["zone"] = pasted.start.zone
-    if pasted.duration is not None:
-        fields["duration"] = str(int(pasted.duration.total_seconds() // 60))
-    if pasted.direction is not None:
-        fields["direction"] = pasted.direction.value
-    return {name: value for name, value in fields.items() if value}
+if TYPE_CHECKING:
+    from crickets.application.invitations import PastedInvite
+
+
+def fill_from(pasted: PastedInvite) -> FormFill:
+    """What the form takes from a pasted invitation (what was not found stays empty)."""
+    start = pasted.start
+    return FormFill(
+        company=pasted.company,
+        role=pasted.role,
+        interviewer_name=pasted.interviewer_name,
+        interviewer_email=pasted.interviewer_email,
+        interviewer_phone=pasted.phone,
+        meeting_link=pasted.meeting_link,
+        when_text=start.local.isoformat(sep=" ", timespec="minutes") if start else "",
+        zone=start.zone if start else "",
+        duration=pasted.duration,
+        direction=pasted.direction,
+    )
 
 
 class PasteInviteBox(QWidget):
-    fields_understood = Signal(dict)
+    fields_understood = Signal(object)  # the FormFill read from the text
 
-    def __init__(self, understand: Callable[[str], Any], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, understand: Callable[[str], PastedInvite], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._understand = understand
         self.setObjectName("paste")
@@ -58,12 +63,16 @@ class PasteInviteBox(QWidget):
             layout.addWidget(widget)
 
     def read(self) -> None:
-        pasted = self._understand(self.text.toPlainText())
+        try:
+            pasted = self._understand(self.text.toPlainText())
+        except StoreError as error:  # the settings it reads by (your zone, date order)
+            self.echo.setText(f"The text could not be read just now: {error}")
+            return
         lines = [f"✓ {line}" for line in pasted.understood]
         lines += [f"! {warning}" for warning in pasted.warnings]
         if pasted.time_choices:
             lines.append("! The time could mean: " + "; ".join(c.echo for c in pasted.time_choices))
         self.echo.setText("\n".join(lines) or "Nothing recognisable was found in that text.")
-        fields = fields_from(pasted)
-        if fields:
-            self.fields_understood.emit(fields)
+        fill = fill_from(pasted)
+        if fill != FormFill():
+            self.fields_understood.emit(fill)

@@ -7,7 +7,7 @@ the reminder; closing the window does the same. Snooze offers 5, 10, 15 minutes 
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from crickets.domain.clock import Clock
 from crickets.domain.interview import Interview
-from crickets.domain.reminder_text import ReminderText
 from crickets.domain.reminders import Reminder
+from crickets.ui.reminders.actions import ReminderAction, ReminderActionKind
+from crickets.ui.reminders.content import ReminderButton, ReminderScreen
 
 SNOOZE_MINUTES = (5, 10, 15)
 
@@ -34,12 +35,12 @@ SNOOZE_MINUTES = (5, 10, 15)
 class ReminderWindow(QDialog):
     snooze_requested = Signal(object, object)  # Reminder, until (aware datetime)
     dismissed = Signal(object)  # Reminder
-    action_requested = Signal(object, str)  # Reminder, action name ("draft:confirmation" …)
+    action_requested = Signal(object, object)  # Reminder, ReminderAction (never DISMISS)
 
     def __init__(
         self,
         reminder: Reminder,
-        text: ReminderText,
+        text: ReminderScreen,
         interview: Interview,
         clock: Clock,
         parent: QWidget | None = None,
@@ -69,28 +70,29 @@ class ReminderWindow(QDialog):
         layout.addLayout(self._buttons(text))
         self.setMinimumWidth(420)
 
-    def _buttons(self, text: ReminderText) -> QHBoxLayout:
+    def _buttons(self, text: ReminderScreen) -> QHBoxLayout:
         row = QHBoxLayout()
-        action, label = text.primary
-        primary = QPushButton(label, self)
-        primary.setObjectName("reminder.primary")
+        primary = self._button(text.primary, "reminder.primary")
         primary.setDefault(True)
-        primary.clicked.connect(lambda: self._act(action))
         row.addWidget(primary)
-        for extra_action, extra_label in text.extra:
-            button = QPushButton(extra_label, self)
-            button.setObjectName(f"reminder.action.{extra_action}")
-            button.clicked.connect(lambda _=False, a=extra_action: self._act(a))
-            row.addWidget(button)
+        for extra in text.extra:
+            row.addWidget(self._button(extra, f"reminder.action.{extra.action.name}"))
         row.addStretch(1)
         row.addWidget(self._snooze_button())
-        dismiss = QPushButton("Dismiss", self)
-        dismiss.setObjectName("reminder.dismiss")
+        dismiss = self._button(
+            ReminderButton(ReminderAction(ReminderActionKind.DISMISS), "Dismiss"),
+            "reminder.dismiss",
+        )
         dismiss.setAutoDefault(False)
-        dismiss.clicked.connect(lambda: self._act("dismiss"))
         row.addWidget(dismiss)
         self._primary = primary
         return row
+
+    def _button(self, button: ReminderButton, name: str) -> QPushButton:
+        pressed = QPushButton(button.label, self)
+        pressed.setObjectName(name)
+        pressed.clicked.connect(lambda _=False, a=button.action: self._act(a))
+        return pressed
 
     def _snooze_button(self) -> QToolButton:
         button = QToolButton(self)
@@ -122,14 +124,14 @@ class ReminderWindow(QDialog):
     def snooze(self, delay: timedelta) -> None:
         self._snooze_until(self._clock.now() + delay)
 
-    def _snooze_until(self, until: object) -> None:
+    def _snooze_until(self, until: datetime) -> None:
         self._handled = True
         self.snooze_requested.emit(self.reminder, until)
         self.accept()
 
-    def _act(self, action: str) -> None:
+    def _act(self, action: ReminderAction) -> None:
         self._handled = True
-        if action != "dismiss":
+        if action.kind is not ReminderActionKind.DISMISS:
             self.action_requested.emit(self.reminder, action)
         self.dismissed.emit(self.reminder)
         self.accept()

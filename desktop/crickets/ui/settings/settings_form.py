@@ -7,7 +7,6 @@ decides which combinations are allowed, and its ValueError is what the person re
 from __future__ import annotations
 
 from datetime import time, timedelta
-from typing import Any
 
 from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import (
@@ -28,18 +27,20 @@ from crickets.domain.timefmt import WEEKDAYS
 from crickets.ui.interviews.fields import error_label, show_error
 from crickets.ui.interviews.zone_picker import ZonePicker
 
-# Settings field -> (label, unit after the number, lowest, highest), in minutes.
-REMINDERS = {
+#: Settings field -> (label, unit after the number, lowest, highest), in minutes.
+Spins = dict[str, tuple[str, str, int, int]]
+
+REMINDERS: Spins = {
     "confirm_before": ("Confirmation email reminder", " min before", 0, 1440),
     "get_ready_before": ("Get-ready reminder", " min before", 0, 720),
     "stale_after": ("Skip reminders late by more than", " min", 1, 1440),
 }
-WAITING = {
+WAITING: Spins = {
     "grace": ("Open \u201cThey haven't called\u201d", " min after the start", 0, 120),
     "min_wait": ("Wait at least", " min", 0, 240),
     "stop_waiting_after": ("Stop waiting after", " min", 0, 480),
 }
-SLOTS = {"slot_slack": ("Free time around a proposed time", " min", 0, 240)}
+SLOTS: Spins = {"slot_slack": ("Free time around a proposed time", " min", 0, 240)}
 DAY_ORDER = (
     ("Ask me when it matters", None),
     ("Day first: 04/05 is 4 May", True),
@@ -50,8 +51,9 @@ DAY_ORDER = (
 class SettingsForm(QWidget):
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, system_zone: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._system_zone = system_zone  # what "the system's time zone" stands for here
         self.spins: dict[str, QSpinBox] = {}
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
@@ -73,7 +75,7 @@ class SettingsForm(QWidget):
         self._time_group()
         self.load(Settings())
 
-    def _group(self, cell: tuple[int, int], title: str, spins: dict[str, Any]) -> QFormLayout:
+    def _group(self, cell: tuple[int, int], title: str, spins: Spins) -> QFormLayout:
         """A titled group in the two-column grid (row, column)."""
         box = QGroupBox(title)
         form = QFormLayout(box)
@@ -81,7 +83,7 @@ class SettingsForm(QWidget):
         self._spin_rows(form, spins)
         return form
 
-    def _spin_rows(self, form: QFormLayout, spins: dict[str, tuple[str, str, int, int]]) -> None:
+    def _spin_rows(self, form: QFormLayout, spins: Spins) -> None:
         for name, (label, unit, low, high) in spins.items():
             spin = QSpinBox()
             _name(spin, f"settings.{name}", f"{label}, in minutes")
@@ -106,7 +108,9 @@ class SettingsForm(QWidget):
 
     def _time_group(self) -> None:
         form = self._group((1, 1), "Time", {})
-        self.home_zone = ZonePicker("settings.home_zone", "Your time zone", allow_system=True)
+        self.home_zone = ZonePicker(
+            "settings.home_zone", "Your time zone", system_zone=self._system_zone
+        )
         self.zone_error = error_label("settings.home_zone.error", "Problem with your time zone")
         form.addRow("Your time zone", self.home_zone)
         form.addRow(self.zone_error)
@@ -138,9 +142,18 @@ class SettingsForm(QWidget):
         zone = self.home_zone.zone()
         if zone is None:
             raise ValueError(self.home_zone.problem())
-        minutes = {name: timedelta(minutes=spin.value()) for name, spin in self.spins.items()}
+
+        def minutes(name: str) -> timedelta:
+            return timedelta(minutes=self.spins[name].value())
+
         return Settings(
-            **minutes,
+            confirm_before=minutes("confirm_before"),
+            get_ready_before=minutes("get_ready_before"),
+            grace=minutes("grace"),
+            min_wait=minutes("min_wait"),
+            stop_waiting_after=minutes("stop_waiting_after"),
+            stale_after=minutes("stale_after"),
+            slot_slack=minutes("slot_slack"),
             work_start=_time(self.work_start),
             work_end=_time(self.work_end),
             work_days=tuple(i for i, check in enumerate(self.days) if check.isChecked()),

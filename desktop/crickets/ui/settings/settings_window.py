@@ -1,12 +1,11 @@
 """The Settings window: every value in Settings, who the person is, and start at login.
 
 Nothing is written until Save, and Save stays disabled while the values do not fit
-together; the reason is shown as a sentence above the buttons.
+together; the reason is shown as a sentence above the buttons. Reading and saving go
+through :class:`~crickets.application.preferences.Preferences`, as ``crickets profile``'s do.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -21,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crickets.application.preferences import Preferences
 from crickets.domain import validation
-from crickets.domain.ports import InterviewStore
+from crickets.domain.errors import StoreError
 from crickets.domain.profile import Profile
 from crickets.domain.settings import DEFAULTS, Settings
-from crickets.storage.errors import StorageError
 from crickets.ui.interviews.fields import CheckedField, error_label, named_button, show_error
 from crickets.ui.settings.settings_form import SettingsForm
 
@@ -42,23 +41,22 @@ class SettingsWindow(QDialog):
 
     def __init__(
         self,
-        store: InterviewStore,
-        autostart_enabled: Callable[[], bool],
-        set_autostart: Callable[[bool], None],
+        preferences: Preferences,
+        system_zone: str,  # the machine's zone, which "the system's time zone" stands for
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._store, self._set_autostart = store, set_autostart
+        self._preferences = preferences
         self.setObjectName("settings")
         self.setWindowTitle("Crickets settings")
-        self.form = SettingsForm()
+        self.form = SettingsForm(system_zone)
         self.profile: dict[str, CheckedField] = {}
         self.autostart = QCheckBox("Start Crickets when I log in")
         self.autostart.setObjectName("settings.autostart")
         self.autostart.setAccessibleName("Start Crickets when I log in")
         self.error = error_label("settings.error", "Why the settings cannot be saved")
         self.message = error_label("settings.message", "Message")
-        self._autostart_was = self._read_autostart(autostart_enabled)
+        self._autostart_was = self._read_autostart()
         self.autostart.setChecked(self._autostart_was)
         layout = QVBoxLayout(self)
         content = self._content()
@@ -110,11 +108,11 @@ class SettingsWindow(QDialog):
 
     def _load(self) -> None:
         try:
-            self.form.load(self._store.load_settings())
-            profile = self._store.load_profile()
-        except StorageError as error:
+            settings, profile = self._preferences.load()
+        except StoreError as error:
             self._say(f"Could not read the saved settings, so defaults are shown: {error}")
             return
+        self.form.load(settings)
         for name, field in self.profile.items():
             field.set_text(getattr(profile, name))
 
@@ -143,9 +141,8 @@ class SettingsWindow(QDialog):
         if settings is None or profile is None:
             return False
         try:
-            self._store.save_settings(settings)
-            self._store.save_profile(profile)
-        except StorageError as error:
+            self._preferences.save(settings, profile)
+        except StoreError as error:
             self._say(f"Not saved: {error}")
             return False
         self.settings_saved.emit(settings)
@@ -154,9 +151,9 @@ class SettingsWindow(QDialog):
         self.accept()
         return True
 
-    def _read_autostart(self, autostart_enabled: Callable[[], bool]) -> bool:
+    def _read_autostart(self) -> bool:
         try:
-            return autostart_enabled()
+            return self._preferences.starts_at_login()
         except OSError as error:
             self._say(f"Could not tell whether Crickets starts at login: {error}")
             return False
@@ -166,7 +163,7 @@ class SettingsWindow(QDialog):
         if wanted == self._autostart_was:
             return True
         try:
-            self._set_autostart(wanted)
+            self._preferences.start_at_login(wanted)
         except OSError as error:
             self._say(f"Settings saved, but starting at login could not be changed: {error}")
             return False

@@ -5,14 +5,13 @@ elsewhere), then the tray icon's balloon, then the app's own log, which always w
 notifier that fails (returns False, raises or warns) hands over to the next one; one that only
 learns later, like a ``notify-send`` process that exits non-zero, hands over when it learns.
 Nothing ever reaches the caller: no exception, no Python warning, no Qt warning
-(docs/decisions/040).
+(docs/decisions/040). Which notifiers, in which order, is the composition root's choice
+(:mod:`crickets.wiring.tray`); the chain only runs them.
 """
 
 from __future__ import annotations
 
 import logging
-import shutil
-import sys
 import warnings
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -21,17 +20,19 @@ from typing import ClassVar, Protocol, runtime_checkable
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, QTimer, Signal, Slot
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from crickets.services.notifications import APP_NAME, PlyerNotifier, notify_send_args
+from crickets.application.ports import Notifier
 
 logger = logging.getLogger("crickets.notifications")
 
 Outcome = Callable[[str, str, bool], None]  # (title, message, shown)
+Arguments = Callable[[str, str], list[str]]  # (title, message) -> the program's arguments
 
 
-class Notifier(Protocol):
-    def notify(self, title: str, message: str) -> bool:
-        """Show the notification; False (or an exception) when this way cannot."""
-        ...
+@runtime_checkable
+class Named(Protocol):
+    """A notifier that says what it is in the log and in ``delivered`` ("notify-send")."""
+
+    name: str
 
 
 @runtime_checkable
@@ -45,15 +46,24 @@ class DeferredNotifier(Protocol):
 
 
 class NotifySendNotifier(QObject):
-    """``notify-send`` in a QProcess: never blocks, its stderr is kept, its exit code counts."""
+    """``notify-send`` in a QProcess: never blocks, its stderr is kept, its exit code counts.
+
+    ``arguments`` builds the command line for one notification (the services layer knows
+    notify-send's options and escaping; this class only runs it)."""
 
     name: ClassVar[str] = "notify-send"
 
     def __init__(
-        self, program: str, *, timeout_ms: int = 5000, parent: QObject | None = None
+        self,
+        program: str,
+        arguments: Arguments,
+        *,
+        timeout_ms: int = 5000,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._program = program
+        self._arguments = arguments
         self._timeout_ms = timeout_ms
         self._callbacks: list[Outcome] = []
         self._running: dict[QProcess, tuple[str, str]] = {}
@@ -67,7 +77,7 @@ class NotifySendNotifier(QObject):
     def notify(self, title: str, message: str) -> bool:
         process = QProcess(self)
         process.setProgram(self._program)
-        process.setArguments(notify_send_args(title, message))
+        process.setArguments(self._arguments(title, message))
         process.setStandardInputFile(QProcess.nullDevice())
         self._running[process] = (title, message)
         # Slots of ours, not closures: a closure holding self on the child's signal would let
@@ -113,12 +123,26 @@ class NotifySendNotifier(QObject):
                 callback(*pending, ok)
 
 
+class Balloons(Protocol):
+    """What the balloon notifier uses of a :class:`QSystemTrayIcon`."""
+
+    def isSystemTrayAvailable(self) -> bool: ...
+
+    def supportsMessages(self) -> bool: ...
+
+    def isVisible(self) -> bool: ...
+
+    def showMessage(
+        self, title: str, msg: str, icon: QSystemTrayIcon.MessageIcon, msecs: int
+    ) -> None: ...
+
+
 class TrayBalloonNotifier:
     """The tray icon's own message balloon (a native notification on some desktops)."""
 
     name: ClassVar[str] = "tray"
 
-    def __init__(self, tray: QSystemTrayIcon, *, timeout_ms: int = 10_000) -> None:
+    def __init__(self, tray: Balloons, *, timeout_ms: int = 10_000) -> None:
         self._tray = tray
         self._timeout_ms = timeout_ms
 
@@ -149,6 +173,8 @@ class NotifyChain(QObject):
         super().__init__(parent)
         self._notifiers = list(notifiers)
         for index, notifier in enumerate(self._notifiers):
+            if isinstance(notifier, QObject) and notifier.parent() is None:
+                notifier.setParent(self)  # a notify-send runner lives as long as the chain
             if isinstance(notifier, DeferredNotifier):
                 notifier.on_outcome(partial(self._outcome, index))
 
@@ -170,27 +196,6 @@ class NotifyChain(QObject):
         logger.warning("No way to show a notification worked: %s — %s", title, message)
 
 
-def default_notifiers(
-    tray: QSystemTrayIcon | None,
-    *,
-    platform: str = sys.platform,
-    which: Callable[[str], str | None] = shutil.which,
-    parent: QObject | None = None,
-) -> list[Notifier]:
-    """The chain for this machine: the OS notification, the tray balloon, the log."""
-    chain: list[Notifier] = []
-    freedesktop = platform.startswith("linux") or "bsd" in platform
-    notify_send = which("notify-send") if freedesktop else None
-    if notify_send:
-        chain.append(NotifySendNotifier(notify_send, parent=parent))
-    else:
-        chain.append(PlyerNotifier(app_name=APP_NAME))
-    if tray is not None:
-        chain.append(TrayBalloonNotifier(tray))
-    chain.append(LogNotifier())
-    return chain
-
-
 def _attempt(notifier: Notifier, title: str, message: str) -> bool:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -206,5 +211,5 @@ def _attempt(notifier: Notifier, title: str, message: str) -> bool:
     return shown and not caught
 
 
-def _name(notifier: object) -> str:
-    return str(getattr(notifier, "name", type(notifier).__name__))
+def _name(notifier: Notifier) -> str:
+    return notifier.name if isinstance(notifier, Named) else type(notifier).__name__

@@ -89,6 +89,7 @@ class SleepWatch(QObject):
     def stop(self) -> None:
         self._timer.stop()
         if self._logind and self._bus is not None:
+            # The stubs type the slot as bytes, but PySide6 needs SLOT()'s str: hence the ignore.
             self._bus.disconnect(  # type: ignore[call-overload]
                 LOGIND_SERVICE, LOGIND_PATH, LOGIND_MANAGER, "PrepareForSleep", self, _SLOT
             )
@@ -125,6 +126,7 @@ class SleepWatch(QObject):
             return False
         if not bus.interface().isServiceRegistered(LOGIND_SERVICE).value():
             return False
+        # The stubs type the slot as bytes, but PySide6 needs SLOT()'s str: hence the ignore.
         connected = bus.connect(  # type: ignore[call-overload]
             LOGIND_SERVICE, LOGIND_PATH, LOGIND_MANAGER, "PrepareForSleep", self, _SLOT
         )

@@ -6,6 +6,8 @@ accessibility tools can find it. The tray only emits intents; the app decides wh
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
@@ -15,8 +17,8 @@ from crickets.domain.drafts import DraftKind
 from crickets.domain.phases import Phase
 from crickets.ui.tray.badge_icon import badge_icon
 
-#: (kind, label) for the Drafts submenu, in the order a person needs them.
-DRAFT_KINDS = tuple((kind.value, kind.label) for kind in DraftKind)
+#: The Drafts submenu, in the order a person needs them.
+DRAFT_KINDS = tuple(DraftKind)
 
 
 def is_dark(colour_lightness: int) -> bool:
@@ -28,7 +30,7 @@ class Tray(QObject):
     call_over_requested = Signal(int)
     havent_called_requested = Signal(int)
     missed_call_requested = Signal(int)
-    drafts_requested = Signal(str)
+    drafts_requested = Signal(object)  # DraftKind
     interview_requested = Signal(int)
     add_requested = Signal()
     import_requested = Signal()
@@ -81,7 +83,7 @@ class Tray(QObject):
         return None
 
     def _add(
-        self, menu: QMenu, name: str, text: str, slot: object, enabled: bool = True
+        self, menu: QMenu, name: str, text: str, slot: Callable[[], None], enabled: bool = True
     ) -> QAction:
         action = QAction(text, menu)
         action.setObjectName(name)
@@ -103,13 +105,8 @@ class Tray(QObject):
         self._add_call_actions(menu, state)
         drafts = menu.addMenu("&Drafts")
         drafts.setObjectName("tray.drafts")
-        for kind, label in DRAFT_KINDS:
-            self._add(
-                drafts,
-                f"tray.drafts.{kind}",
-                label,
-                lambda _=False, k=kind: self.drafts_requested.emit(k),
-            )
+        for kind in DRAFT_KINDS:
+            self._add(drafts, f"tray.drafts.{kind.value}", kind.label, self._ask_for(kind))
         menu.addSeparator()
         self._add(menu, "tray.add", "&Add interview…", self.add_requested.emit)
         self._add(menu, "tray.import", "&Import invitation (.ics)…", self.import_requested.emit)
@@ -117,6 +114,12 @@ class Tray(QObject):
         self._add(menu, "tray.settings", "&Settings…", self.settings_requested.emit)
         menu.addSeparator()
         self._add(menu, "tray.quit", "&Quit", self.quit_requested.emit)
+
+    def _ask_for(self, kind: DraftKind) -> Callable[[], None]:
+        def emit(_checked: bool = False) -> None:
+            self.drafts_requested.emit(kind)
+
+        return emit
 
     def _add_call_actions(self, menu: QMenu, state: TrayState) -> None:
         iid = state.interview_id

@@ -1,0 +1,113 @@
+"""Adding, editing, listing and deleting interviews: what the editor, the list window and
+``crickets add|edit|list|show|delete`` share."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields, replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from crickets.application.errors import Refused
+from crickets.application.ports import InterviewRepository, SettingsRepository, ZoneSource
+from crickets.domain.clock import Clock
+from crickets.domain.interview import Direction, Interview, Status
+from crickets.domain.settings import Settings
+
+
+def not_found(interview_id: int) -> Refused:
+    return Refused(f"there is no interview #{interview_id}; `crickets list` shows them all")
+
+
+@dataclass(frozen=True)
+class InterviewFields:
+    """What the editor's form sets: everything a person types about an interview. The rest
+    (id, status, the link to a missed call, the invitation's UID) is the app's own and is
+    kept as stored when the form is saved."""
+
+    local_start: datetime
+    zone: str
+    duration: timedelta
+    direction: Direction
+    company: str = ""
+    role: str = ""
+    interviewer_name: str = ""
+    interviewer_email: str = ""
+    interviewer_phone: str = ""
+    meeting_link: str = ""
+    my_phone: str = ""
+    notes: str = ""
+
+    def changes(self) -> dict[str, str | datetime | timedelta | Direction]:
+        """The fields by Interview attribute name, for :meth:`InterviewBook.save_form`."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True)
+class InterviewBook:
+    interviews: InterviewRepository
+    settings: SettingsRepository
+    zones: ZoneSource
+    clock: Clock
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    def my_zone(self, settings: Settings | None = None) -> str:
+        """The person's own zone (the configured one, else the machine's)."""
+        chosen = settings if settings is not None else self.settings.load_settings()
+        return self.zones.home_zone(chosen.home_zone)
+
+    def system_zone(self) -> str:
+        """The machine's own zone, which an empty "home zone" setting stands for."""
+        return self.zones.home_zone("")
+
+    def load_settings(self) -> Settings:
+        return self.settings.load_settings()
+
+    def all(self) -> Sequence[Interview]:
+        return self.interviews.list()
+
+    def get(self, interview_id: int) -> Interview | None:
+        return self.interviews.get(interview_id)
+
+    def require(self, interview_id: int) -> Interview:
+        found = self.interviews.get(interview_id)
+        if found is None:
+            raise not_found(interview_id)
+        return found
+
+    def add(self, interview: Interview) -> Interview:
+        return self.interviews.add(interview)
+
+    def update(self, interview: Interview) -> Interview:
+        """Replace the stored interview; the stored copy comes back."""
+        if interview.id is None:
+            raise Refused("an interview without an id cannot be changed")
+        try:
+            self.interviews.update(interview)
+        except KeyError:
+            raise not_found(interview.id) from None
+        return self.require(interview.id)
+
+    def save_form(self, original: Interview | None, changes: Mapping[str, Any]) -> Interview:
+        """The editor's Save: a new interview, or ``changes`` laid over the interview *as
+        stored now* (a "They called" pressed while the form was open is not undone)."""
+        if original is None:
+            return self.add(Interview(**changes))
+        current = self.require(original.id or 0)
+        return self.update(replace(current, **changes))
+
+    def save_fields(self, original: Interview | None, typed: InterviewFields) -> Interview:
+        """:meth:`save_form` with the form's fields typed (the windows' way in)."""
+        return self.save_form(original, typed.changes())
+
+    def delete(self, interview_id: int) -> Interview:
+        interview = self.require(interview_id)
+        self.interviews.delete(interview_id)
+        return interview
+
+    def set_status(self, interview_id: int, status: Status) -> Interview:
+        """Only the status (with the instant it changed); the log is the Logbook's."""
+        interview = self.require(interview_id)
+        return self.update(interview.with_status(status, at=self.clock.now()))

@@ -1,0 +1,35 @@
+"""The tray app as :mod:`crickets.app` assembles it, over a test's store and clock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from crickets.wiring.windows import register_windows
+from PySide6.QtWidgets import QApplication
+
+from crickets.application.use_cases import UseCases
+from crickets.domain.clock import Clock
+from crickets.storage.store import Store
+from crickets.ui.shell import USUAL_START, StartMode
+from crickets.wiring.session import build_use_cases
+from crickets.wiring.tray import TrayApp, build_tray
+
+
+def qt_app() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app
+
+
+def running_tray(
+    store: Store,
+    clock: Clock,
+    socket: str,
+    *,
+    mode: StartMode = USUAL_START,
+    hourly: Callable[[], None] | None = None,
+) -> tuple[TrayApp, UseCases]:
+    use_cases = build_use_cases(store, clock)
+    running = build_tray(qt_app(), use_cases, store, socket=socket, mode=mode, hourly=hourly)
+    register_windows(running.windows, running.controller, use_cases, qt_app())
+    return running, use_cases
