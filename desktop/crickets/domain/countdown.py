@@ -1,13 +1,17 @@
-"""The countdown as text: the tray badge (``42m``) and the tooltip sentence.
+"""The countdown as text: the tray badge (``42m``), the tooltip and reminder sentences.
 
-Minutes are rounded up before the start (with 41.5 minutes left the badge says ``42m``),
-and counted whole after it (``+7m`` from seven minutes past). Larger units only ever show
-one number, so there is never a ``1h 60m`` and never ``+1440m``.
+One rounding rule (:func:`remaining`) feeds every text, so the icon, the tooltip and a
+notification never disagree ("2m" beside "in about a minute"): minutes are rounded up
+before the start (with 41.5 minutes left the badge says ``42m`` and the sentence
+``in 42 min``), and counted whole after it (``+7m``, ``7 min ago`` from seven minutes
+past). The badge's larger units only ever show one number, so there is never a ``1h 60m``
+and never ``+1440m``; sentences spell the same count out (``in 1 h 12 min``).
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from crickets.domain.clock import require_aware
@@ -16,6 +20,27 @@ _MINUTE = 60
 _HOUR = 60  # minutes
 _DAY = 24 * 60  # minutes
 _CAP_DAYS = 99
+
+
+@dataclass(frozen=True)
+class Remaining:
+    """The countdown in whole minutes, as every text shows it."""
+
+    minutes: int  # before the start: rounded up (1 = "less than a minute"); after: whole
+    ahead: bool  # the start is still to come
+
+    @property
+    def under_a_minute(self) -> bool:
+        """Less than a minute to go, or less than a minute gone."""
+        return self.minutes <= 1 if self.ahead else self.minutes < 1
+
+
+def remaining(start: datetime, now: datetime) -> Remaining:
+    """The one rounding rule: up before the start, so nobody is late by trusting it."""
+    start, now = require_aware(start), require_aware(now)
+    if now < start:
+        return Remaining(_minutes_left(start, now), ahead=True)
+    return Remaining(_minutes_past(start, now), ahead=False)
 
 
 def _minutes_left(start: datetime, now: datetime) -> int:
@@ -36,12 +61,10 @@ def _compact(minutes: int) -> str:
 
 def badge_text(start: datetime, now: datetime) -> str:
     """``3d``, ``5h``, ``42m``, ``<1m``, ``now``, ``+7m``, ``+2h``, ``+3d``."""
-    start, now = require_aware(start), require_aware(now)
-    if now < start:
-        left = _minutes_left(start, now)
-        return "<1m" if left <= 1 else _compact(left)
-    past = _minutes_past(start, now)
-    return "now" if past < 1 else "+" + _compact(past)
+    count = remaining(start, now)
+    if count.ahead:
+        return "<1m" if count.under_a_minute else _compact(count.minutes)
+    return "now" if count.under_a_minute else "+" + _compact(count.minutes)
 
 
 def _bucket_floor(minutes: int) -> int:
@@ -62,16 +85,16 @@ def next_badge_change(start: datetime, now: datetime) -> datetime | None:
     """
     start, now = require_aware(start), require_aware(now)
     minute = timedelta(minutes=1)
-    if now < start:
-        left = _minutes_left(start, now)
-        if left <= 1:
+    count = remaining(start, now)
+    if count.ahead:
+        if count.under_a_minute:
             return start
         # The text holds while the rounded-up count stays in its bucket; it changes the
         # moment the count drops below the bucket's floor, i.e. when (start - t) <= floor-1.
-        floor = max(_bucket_floor(left), 2)
+        floor = max(_bucket_floor(count.minutes), 2)
         return start - (floor - 1) * minute
-    past = _minutes_past(start, now)
-    if past < 1:
+    past = count.minutes
+    if count.under_a_minute:
         return start + minute
     if past >= _CAP_DAYS * _DAY:
         return None
@@ -96,9 +119,7 @@ def _spoken(minutes: int) -> str:
 
 def relative_text(start: datetime, now: datetime) -> str:
     """For sentences: ``in 1 h 12 min``, ``in less than a minute``, ``7 min ago``."""
-    start, now = require_aware(start), require_aware(now)
-    if now < start:
-        left = _minutes_left(start, now)
-        return "in less than a minute" if left <= 1 else f"in {_spoken(left)}"
-    past = _minutes_past(start, now)
-    return "just now" if past < 1 else f"{_spoken(past)} ago"
+    count = remaining(start, now)
+    if count.ahead:
+        return "in less than a minute" if count.under_a_minute else f"in {_spoken(count.minutes)}"
+    return "just now" if count.under_a_minute else f"{_spoken(count.minutes)} ago"

@@ -6,6 +6,7 @@ What dateutil gets silently wrong is taken out and decided here first:
   on today, and it ignores a weekday that contradicts the date. Fuzzy mode is never used,
   so a word dateutil does not know is an error rather than skipped;
 - numeric dates ("04/05"): both readings are kept when the order matters, never assumed;
+- "12am" is midnight, flagged as "midnight" is, so a named day asks which night;
 - "3.30pm": dateutil reads "15.30" as the 15th of the month;
 - two-digit years: dateutil resolves them against the real clock; here they are 20xx;
 - zones: already removed by :func:`crickets.domain.zones.mentions.take_zone`; tzinfos is always
@@ -46,6 +47,8 @@ _CLOCK = re.compile(
 )
 _NOON = re.compile(r"\b(noon|midday)\b", re.I)
 _MIDNIGHT = re.compile(r"\bmidnight\b", re.I)
+# "12am", "12:00 a.m.": midnight by another name, asked about in the same way.
+_TWELVE_AM = re.compile(r"(?<![\d:.])\b12(?::00)?\s*a\.?m\b\.?", re.I)
 _TWELVE = re.compile(r"\b12\s*(?=noon\b|midday\b|midnight\b)", re.I)
 _MONTH_BEFORE = re.compile(_MONTH_WORD.pattern + r"\s*$", re.I)
 # "3.30pm", "3.30 p.m."; and a dotted pair alone, judged by _dotted.
@@ -110,7 +113,8 @@ def _spelled_times(text: str, day_first: bool | None) -> tuple[str, bool]:
     text, midnights = _MIDNIGHT.subn(" 00:00 ", text)
     text = _DOT_AMPM.sub(r"\1:\2", text)
     text = _DOT_PAIR.sub(lambda m: _dotted(m, day_first), text)
-    return text, bool(midnights)
+    text, twelves = _TWELVE_AM.subn(" 00:00 ", text)
+    return text, bool(midnights or twelves)
 
 
 def _read_rest(text: str, q: str, has_day: bool) -> tuple[int | None, int | None, int | None, time]:

@@ -78,12 +78,14 @@ def focus(interviews: Sequence[Interview], settings: Settings, now: datetime) ->
     return min(ranked, key=lambda r: r[:3])[3] if ranked else None
 
 
-def _sentence(interview: Interview, current: Phase, my_zone: str, now: datetime) -> str:
-    when = both_zones(interview.start, interview.zone, my_zone)
+def _sentence(
+    interview: Interview, current: Phase, my_zone: str, now: datetime, clock_24h: bool | None
+) -> str:
+    when = both_zones(interview.start, interview.zone, my_zone, clock_24h=clock_24h)
     title = interview.title
     if current is Phase.IN_CALL:
-        since = interview.call_started_at or interview.start
-        return f"{title}: in the call since {clock_time(since.astimezone(interview.tzinfo))}"
+        since = (interview.call_started_at or interview.start).astimezone(interview.tzinfo)
+        return f"{title}: in the call since {clock_time(since, clock_24h)}"
     if current is Phase.ENDED:
         return f"{title}: the call has ended. How did it go?"
     if current.is_waiting:
@@ -101,7 +103,7 @@ def tray_state(
     current = phase(chosen, settings, now)
     tone = _TONES[current]
     badge = "" if tone is Tone.IN_CALL else badge_text(chosen.start, now)
-    sentence = _sentence(chosen, current, my_zone, now)
+    sentence = _sentence(chosen, current, my_zone, now, settings.clock_24h)
     return TrayState(chosen.id, current, tone, badge, sentence, sentence)
 
 

@@ -108,7 +108,7 @@ def _slots(request: DraftRequest) -> list[Slot]:
 def values_for(request: DraftRequest) -> dict[str, str]:
     """Every placeholder's value; an unknown value is ``""`` and its sentence is left out."""
     interview, profile = request.interview, request.profile
-    clock = TheirClock(interview.zone, request.my_zone, request.now)
+    clock = TheirClock(interview.zone, request.my_zone, request.now, request.settings.clock_24h)
     f = facts(request, clock)
     their_name, my_name = clean(interview.interviewer_name), clean(profile.name)
     start = interview.start

@@ -1,4 +1,4 @@
-"""Every message the guidance calls for, rendered from a template text (DESIGN.md §1).
+"""Every message the guidance calls for, rendered from a template text (docs/product.md).
 
 A template is plain text with ``${placeholders}`` (``resources/templates/README.md``): an
 email starts with a ``Subject:`` line and a blank line; a spoken script has no subject.

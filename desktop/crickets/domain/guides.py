@@ -16,6 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from crickets.domain.actions import Action, ActionKind
+from crickets.domain.countdown import relative_text, remaining
 from crickets.domain.followups import EMAILED
 from crickets.domain.interview import Direction, Interview
 from crickets.domain.phases import stop_waiting_at
@@ -114,13 +115,17 @@ def values(interview: Interview, settings: Settings, my_zone: str) -> dict[str, 
     start, stop = interview.start, stop_waiting_at(interview, settings)
     follow_on = interview.is_follow_on
     i_call = interview.direction is Direction.I_CALL
+
+    def both(instant: datetime) -> str:
+        return both_zones(instant, interview.zone, my_zone, clock_24h=settings.clock_24h)
+
     return {
         **phone_values(interview),
         "notes_or_none": interview.notes.splitlines()[0] if interview.notes else "none yet",
         "zone_name": interview.zone,
-        "when": both_zones(start, interview.zone, my_zone),
-        "stop_time": both_zones(stop, interview.zone, my_zone),
-        "min_wait_time": both_zones(start + settings.min_wait, interview.zone, my_zone),
+        "when": both(start),
+        "stop_time": both(stop),
+        "min_wait_time": both(start + settings.min_wait),
         "call_title": "Call them again" if i_call else "If you have their number, call them",
         "email_kind": "second-miss" if follow_on else "follow-up",
         "email_title": "Ask them to call you" if follow_on else "Then send a short email",
@@ -187,17 +192,17 @@ def step_views(
 def elapsed_line(interview: Interview, my_zone: str, now: datetime) -> str:
     """``2:07 PM — 7 minutes past the start (2:00 PM EST, 7:00 PM your time)``."""
     mine = clock_time(now.astimezone(ZoneInfo(my_zone)))
-    minutes = int((now - interview.start).total_seconds() // 60)
+    count = remaining(interview.start, now)  # rounded as the badge and the reminders are
     start = both_zones(interview.start, interview.zone, my_zone, inline=True)
-    if minutes < 0:
-        return f"{mine}: the call is due in {-minutes} min ({start})"
-    unit = "minute" if minutes == 1 else "minutes"
-    return f"{mine}: {minutes} {unit} past the start ({start})"
+    if count.ahead:
+        return f"{mine}: the call is due {relative_text(interview.start, now)} ({start})"
+    unit = "minute" if count.minutes == 1 else "minutes"
+    return f"{mine}: {count.minutes} {unit} past the start ({start})"
 
 
 def stop_line(interview: Interview, settings: Settings, my_zone: str, now: datetime) -> str:
     stop = stop_waiting_at(interview, settings)
-    when = both_zones(stop, interview.zone, my_zone)
+    when = both_zones(stop, interview.zone, my_zone, clock_24h=settings.clock_24h)
     if now >= stop:
         return f"You have waited long enough (since {when}). You can stop waiting now."
     return f"You can stop waiting at {when}."

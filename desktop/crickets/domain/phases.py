@@ -1,4 +1,4 @@
-"""Where an interview stands at an instant, and when that next changes (DESIGN.md §4).
+"""Where an interview stands at an instant, and when that next changes (docs/architecture.md, Time).
 
 Both are pure functions of ``(interview, settings, now)``. The UI arms one timer for the
 earliest :func:`next_change` and recomputes everything from the wall clock when it fires.

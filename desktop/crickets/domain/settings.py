@@ -1,4 +1,4 @@
-"""Every tunable of the guidance, declared once with its default (DESIGN.md §1)."""
+"""Every tunable of the guidance, declared once with its default (docs/product.md)."""
 
 from __future__ import annotations
 
@@ -16,12 +16,13 @@ class Settings:
     stop_waiting_after: timedelta = timedelta(minutes=30)  # ... and no longer than this
     stale_after: timedelta = timedelta(hours=2)  # a reminder this late is reported, not fired
     work_start: time = time(9, 0)  # reschedule proposals fall inside working hours
-    work_end: time = time(17, 0)
+    work_end: time = time(17, 30)
     work_days: tuple[int, ...] = (0, 1, 2, 3, 4)  # Monday=0 ... Sunday=6
     slot_slack: timedelta = timedelta(minutes=30)  # free time kept around a proposed slot
     home_zone: str = ""  # "" = the system's zone
     sound: bool = True
     day_first: bool | None = None  # None = ask when "04/05" is ambiguous
+    clock_24h: bool | None = None  # None = follow the system's locale (read outside the domain)
 
     def __post_init__(self) -> None:
         if not (self.get_ready_before <= self.confirm_before):
@@ -38,6 +39,7 @@ DEFAULTS = Settings()
 
 _DURATIONS = {f.name for f in fields(Settings) if f.type == "timedelta"}
 _TIMES = {f.name for f in fields(Settings) if f.type == "time"}
+_CHOICES = {f.name for f in fields(Settings) if f.type == "bool | None"}
 
 
 def settings_to_dict(settings: Settings) -> dict[str, Any]:
@@ -56,7 +58,8 @@ def settings_to_dict(settings: Settings) -> dict[str, Any]:
 
 
 def settings_from_dict(data: dict[str, Any]) -> Settings:
-    """The inverse of :func:`settings_to_dict`; keys this version does not know are ignored."""
+    """The inverse of :func:`settings_to_dict`; keys this version does not know are ignored,
+    and a key an older version did not write keeps its default."""
     known = {f.name for f in fields(Settings)}
     kwargs: dict[str, Any] = {}
     for name, value in data.items():
@@ -69,5 +72,7 @@ def settings_from_dict(data: dict[str, Any]) -> Settings:
             value = time(int(hh), int(mm))
         elif name == "work_days":
             value = tuple(int(d) for d in value)
+        elif name in _CHOICES and not (value is None or isinstance(value, bool)):
+            continue  # a yes/no/"follow the system" choice that is none of them: the default
         kwargs[name] = value
     return replace(DEFAULTS, **kwargs)

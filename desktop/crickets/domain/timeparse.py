@@ -8,15 +8,23 @@ and resolves the wall-clock time in its zone (:mod:`crickets.domain.zones.rules`
 
 Decisions on what the text leaves out, each reported in ``ParsedTime.notes``:
 
-- a time alone ("2pm") is today while still ahead of ``now``, else tomorrow;
+- a time alone ("2pm") is today while still ahead of ``now``, else tomorrow (on the clock
+  of the zone the text names, so "2pm UTC" is the next 2 PM UTC);
+- day words ("today", "tomorrow", a weekday) and a date without a year count from the
+  person's own day (``my_zone``), never from the day in a zone the text names;
 - a weekday alone ("Friday 2pm") is the coming one, today included while the time is
   still ahead; "next Friday" is refused, since people mean different days by it;
 - a date without a year is the next one on or after today;
-- "midnight" alone is the coming one; with a day it is asked (start or end of that day).
+- "midnight" and "12am" alone are the coming one; with a day they are asked (the start or
+  the end of that day; typed on that weekday, tonight or a week on);
+- an abbreviation with several meanings ("IST") is read in the zone that shows it, and
+  the notes say so.
 
-Nothing is guessed silently: a day/month order that matters, the repeated hour and
-midnight are asked (:class:`AmbiguousTime`); a DST gap, a weekday that contradicts the
-date or a date more than a year back or two years ahead is refused (:class:`TimeParseError`).
+Nothing is guessed silently: a day/month order that matters, the repeated hour, midnight
+and a zone in the text that disagrees with the season or the zone given are asked
+(:class:`AmbiguousTime`, see :mod:`crickets.domain.zones.agreement`); a DST gap, a weekday
+that contradicts the date or a date more than a year back or two years ahead is refused
+(:class:`TimeParseError`).
 """
 
 from __future__ import annotations
@@ -28,6 +36,8 @@ from datetime import date, datetime, time, timedelta
 from crickets.domain.clock import require_aware
 from crickets.domain.datetext import EXAMPLES, DateParts, is_date, read_parts
 from crickets.domain.timefmt import MONTHS, WEEKDAYS, clock_time, day_text
+from crickets.domain.zones.agreement import hint_tzinfo, resolve_hinted
+from crickets.domain.zones.arguments import zone_argument
 from crickets.domain.zones.mentions import take_zone
 from crickets.domain.zones.rules import (
     AmbiguousTime,
@@ -35,9 +45,7 @@ from crickets.domain.zones.rules import (
     ParsedTime,
     TimeParseError,
     ZoneHint,
-    hint_tzinfo,
     quoted,
-    resolve_hinted,
     resolve_local,
     zone_info,
 )
@@ -69,15 +77,23 @@ def parse_when(
     now: datetime,
     day_first: bool | None = None,
     fold: int | None = None,
+    my_zone: str | None = None,
 ) -> ParsedTime:
     """The instant ``text`` names; ``zone`` is meant unless the text says otherwise.
 
+    ``zone`` may be written as people write it on its own ("EST", "Europe/London"; see
+    :func:`~crickets.domain.zones.arguments.zone_argument`). ``my_zone`` is the person's
+    own zone (default: ``zone``): day words count from their day, and when ``zone`` is not
+    theirs, a zone in the text that disagrees with it is asked about.
+
     ``now`` (aware) fills in what the text leaves out. Every failure is a
-    :class:`TimeParseError`; a question (day/month order, repeated hour, midnight) is an
-    :class:`AmbiguousTime` carrying the choices.
+    :class:`TimeParseError`; a question (day/month order, repeated hour, midnight, a zone
+    that disagrees) is an :class:`AmbiguousTime` carrying the choices.
     """
     now = require_aware(now)
-    zone_info(zone)
+    given = zone_argument(zone, year=now.year, my_zone=my_zone)
+    zone = given.zone
+    today = now.astimezone(zone_info(my_zone or zone)).date()
     q = quoted(text)
     cleaned = " ".join(re.sub(r"[\x00-\x1f\x7f()\[\]]", " ", text).split())
     if not cleaned:
@@ -88,18 +104,20 @@ def parse_when(
     iso = _ISO.fullmatch(rest.strip())
     if iso:
         local, hint = _iso(iso, hint)
+    if hint.name is None and hint.offset is None and hint.abbreviation is None:
+        hint = replace(hint, abbreviation=given.abbreviation)  # "--tz EST": checked alike
     now_local = now.astimezone(hint_tzinfo(hint, zone)).replace(tzinfo=None)
     if iso:
         candidates: list[_Candidate] = [(local, ())]
         question = ""
     else:
-        candidates, question = _candidates(read_parts(rest, q, day_first), now_local)
+        candidates, question = _candidates(read_parts(rest, q, day_first), now_local, today)
     for local, _ in candidates:
         _check_range(local, now_local)
     if len(candidates) == 1:
         local, notes = candidates[0]
-        return resolve_hinted(local, zone, hint, fold, notes)
-    choices = tuple(p for c in candidates for p in _all_readings(c, zone, hint, fold))
+        return resolve_hinted(local, zone, hint, fold, notes, my_zone=my_zone)
+    choices = tuple(p for c in candidates for p in _all_readings(c, zone, hint, fold, my_zone))
     raise AmbiguousTime(question, choices)
 
 
@@ -116,15 +134,19 @@ def _iso(match: re.Match[str], hint: ZoneHint) -> tuple[datetime, ZoneHint]:
     return parsed.replace(tzinfo=None), hint
 
 
-def _candidates(found: DateParts, now_local: datetime) -> tuple[list[_Candidate], str]:
-    """The wall-clock times the text can mean, and the question to ask when there are two."""
-    today = now_local.date()
+def _candidates(found: DateParts, now_local: datetime, today: date) -> tuple[list[_Candidate], str]:
+    """The wall-clock times the text can mean, and the question to ask when there are two.
+
+    ``today`` is the person's own date; ``now_local`` the wall clock of the zone meant.
+    """
     if found.dates:
         days = [_with_year(y, m, d, today) for y, m, d in found.dates]
     elif found.day_word is not None:
         days = [(today + timedelta(days=found.day_word), ())]
+    elif found.weekday is not None and found.midnight and found.weekday == today.weekday():
+        return _tonight_or_next_week(today)
     elif found.weekday is not None:
-        days = [_coming(found.weekday, found.at, now_local)]
+        days = [_coming(found.weekday, found.at, today, now_local)]
     else:
         days = [_bare(found.at, now_local, found.midnight)]
     days = _check_days(days, found, today)
@@ -140,6 +162,21 @@ def _candidates(found: DateParts, now_local: datetime) -> tuple[list[_Candidate]
             "choose one."
         )
         candidates = [c for start in candidates for c in _midnights(*start)]
+    return candidates, question
+
+
+def _tonight_or_next_week(today: date) -> tuple[list[_Candidate], str]:
+    """ "Friday midnight" typed on a Friday: tonight, or a week on (never silently)."""
+    later = today + timedelta(days=7)
+    day, next_day = _day_text(today), _day_text(later)
+    candidates: list[_Candidate] = [
+        (datetime.combine(today + timedelta(days=1), time()), (f"midnight at the end of {day}",)),
+        (datetime.combine(later, time()), (f"midnight at the start of {next_day}",)),
+    ]
+    question = (
+        f"Midnight on {WEEKDAYS[today.weekday()]} could mean tonight, at the end of {day}, "
+        f"or the start of {next_day}; choose one."
+    )
     return candidates, question
 
 
@@ -166,9 +203,10 @@ def _with_year(year: int | None, month: int, day: int, today: date) -> tuple[dat
     )
 
 
-def _coming(weekday: int, at: time, now_local: datetime) -> tuple[date, tuple[str, ...]]:
+def _coming(
+    weekday: int, at: time, today: date, now_local: datetime
+) -> tuple[date, tuple[str, ...]]:
     """A weekday alone: the coming one, today included while the time is still ahead."""
-    today = now_local.date()
     name = WEEKDAYS[weekday]
     ahead = (weekday - today.weekday()) % 7
     start = datetime.combine(today, at)
@@ -232,12 +270,12 @@ def _check_range(local: datetime, now_local: datetime) -> None:
 
 
 def _all_readings(
-    candidate: _Candidate, zone: str, hint: ZoneHint, fold: int | None
+    candidate: _Candidate, zone: str, hint: ZoneHint, fold: int | None, my_zone: str | None
 ) -> tuple[ParsedTime, ...]:
     """Every instant one candidate can be (two in a repeated hour without ``fold``)."""
     local, notes = candidate
     try:
-        return (resolve_hinted(local, zone, hint, fold, notes),)
+        return (resolve_hinted(local, zone, hint, fold, notes, my_zone=my_zone),)
     except AmbiguousTime as question:
         return question.choices
 

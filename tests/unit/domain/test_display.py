@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from crickets.domain.display import IDLE, Tone, focus, next_display_change, tray_state
 from crickets.domain.interview import Status
 from crickets.domain.settings import Settings
-from tests.unit.conftest import make_interview
+from tests.builders import make_interview
 
 S = Settings()
 A = make_interview(role="Phone screen")  # 14:00 New York = 19:00Z

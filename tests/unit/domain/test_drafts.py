@@ -15,6 +15,7 @@ from crickets.domain.followups import nudge_due_at
 from crickets.domain.interview import Direction, Interview, Status
 from crickets.domain.profile import Profile
 from crickets.domain.settings import Settings
+from tests.builders import personal
 
 START = datetime(2026, 12, 1, 14, 0)  # Tuesday, 2:00 PM in New York = 19:00 UTC
 WAITING = datetime(2026, 12, 1, 19, 8, tzinfo=UTC)  # 8 minutes past the start
@@ -86,7 +87,7 @@ def test_every_kind_reads_cleanly_with_and_without_each_value(
         interview = Interview(START, "America/New_York", direction=direction)
         profile = Profile()
     elif missing:
-        interview = replace(interview, **{missing: ""})
+        interview = replace(interview, **personal({missing: ""}))
     for follow_on in (None, 7):
         assert_reads_cleanly(draft(kind, replace(interview, reschedules_id=follow_on), profile))
 

@@ -20,6 +20,7 @@ from crickets.domain.profile import Profile
 from crickets.domain.settings import Settings as AppSettings
 from crickets.services.mail import messages as mail
 from crickets.services.templates import default_template
+from tests.builders import personal
 
 NOW = datetime(2026, 12, 1, 19, 8, tzinfo=UTC)
 BASE = Interview(
@@ -80,7 +81,7 @@ def test_a_hostile_value_in_any_field(field: str, value: str) -> None:
     if field.startswith("profile."):
         profile = replace(profile, **{field.removeprefix("profile."): value})
     else:
-        interview = replace(interview, **{field: value})
+        interview = replace(interview, **personal({field: value}))
     for direction in Direction:
         for kind in DraftKind:
             outputs(replace(interview, direction=direction), profile, kind)
@@ -100,9 +101,9 @@ def test_placeholders_inside_values_stay_literal() -> None:
     st.sampled_from(list(Direction)),
 )
 def test_any_text_in_any_field_gives_clean_outputs(
-    personal: dict[str, str], mine: dict[str, str], direction: Direction
+    texts: dict[str, str], mine: dict[str, str], direction: Direction
 ) -> None:
-    interview = replace(BASE, direction=direction, **personal)
+    interview = replace(BASE, direction=direction, **personal(texts))
     profile = Profile(**mine)
     for kind in DraftKind:
         outputs(interview, profile, kind)

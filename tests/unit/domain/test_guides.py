@@ -16,7 +16,7 @@ from crickets.domain.guides import (
 )
 from crickets.domain.interview import Direction
 from crickets.domain.settings import Settings
-from tests.unit.conftest import make_interview
+from tests.builders import make_interview
 
 CONTENT = json.loads(resources.read_text("checklists", "guides.json"))
 IV = make_interview(my_phone="+1 415 555 0199", interviewer_phone="+1 415 555 0134")

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from crickets.domain.interview import Status
 from crickets.domain.phases import Phase, next_change, phase, stop_waiting_at
 from crickets.domain.settings import Settings
-from tests.unit.conftest import make_interview
+from tests.builders import make_interview
 
 IV = make_interview()  # 14:00 America/New_York on 1 December 2026 = 19:00Z
 Z = UTC

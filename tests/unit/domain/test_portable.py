@@ -14,7 +14,7 @@ from crickets.domain.portable import (
 )
 from crickets.domain.profile import Profile
 from crickets.domain.settings import Settings
-from tests.unit.conftest import NOW, make_interview
+from tests.builders import NOW, make_interview
 
 
 def test_interview_round_trips_through_json() -> None:

@@ -8,7 +8,7 @@ from crickets import resources
 from crickets.domain.interview import Direction
 from crickets.domain.reminder_text import render_reminder
 from crickets.domain.reminders import ReminderKind
-from tests.unit.conftest import make_interview
+from tests.builders import make_interview
 
 CONTENT = json.loads(resources.read_text("checklists", "reminders.json"))
 IV = make_interview(role="Phone screen", my_phone="+44 20 7946 0958")

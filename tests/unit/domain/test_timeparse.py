@@ -1,5 +1,6 @@
-"""Typed dates and times (DESIGN.md §2, §4): every dateutil trap gives the right instant or a
-clear TimeParseError / AmbiguousTime, never a silently wrong time. ``now`` is fixed."""
+"""Typed dates and times (docs/architecture.md, "Time"): every dateutil trap gives the
+right instant or a clear TimeParseError / AmbiguousTime, never a silently wrong time.
+``now`` is fixed."""
 
 from __future__ import annotations
 
@@ -18,24 +19,26 @@ from crickets.domain.timeparse import (
     parse_when,
     resolve_local,
 )
-from tests.unit.conftest import NOW  # Wednesday 25 November 2026, 12:21 UTC (7:21 AM in NY)
+from tests.builders import NOW  # Wednesday 25 November 2026, 12:21 UTC (7:21 AM in NY)
 
 NY = "America/New_York"
 LONDON = "Europe/London"
 SYDNEY = "Australia/Sydney"
 
 
-def when(text: str, zone: str = NY, **kw: object) -> ParsedTime:
-    return parse_when(text, zone=zone, now=NOW, **kw)  # type: ignore[arg-type]
+def when(
+    text: str, zone: str = NY, *, day_first: bool | None = None, fold: int | None = None
+) -> ParsedTime:
+    return parse_when(text, zone=zone, now=NOW, day_first=day_first, fold=fold)
 
 
 def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
     return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
-def error(text: str, zone: str = NY, **kw: object) -> str:
+def error(text: str, zone: str = NY, *, day_first: bool | None = None) -> str:
     with pytest.raises(TimeParseError) as caught:
-        when(text, zone, **kw)
+        when(text, zone, day_first=day_first)
     assert type(caught.value) is TimeParseError
     return caught.value.message
 
@@ -229,13 +232,11 @@ def test_a_bare_time_with_an_offset_counts_today_in_that_offset() -> None:
 @pytest.mark.parametrize(
     ("text", "zone", "words"),
     [
-        ("2026-11-25 14:00 EDT", NY, "America/New_York shows EST, not EDT"),
         ("Dec 1 2pm IST", LONDON, "India, Israel or Irish Standard Time"),
         ("Dec 1 2pm IST", LONDON, "such as Asia/Kolkata instead"),
         ("Dec 1 2pm BST", NY, "British Summer Time or Bangladesh Standard Time"),
         ("Dec 1 2pm EST", SYDNEY, "US Eastern or Australian Eastern Standard Time"),
         ("Dec 1 2pm EST", LONDON, "give an IANA zone such as America/New_York instead"),
-        ("Dec 1 2pm BST", LONDON, "Europe/London shows GMT, not BST"),
         ("Dec 1 2pm XYZ", NY, '"XYZ" is not a time zone Crickets knows'),
         ("Dec 1 2pm Mars/Olympus", NY, '"Mars/Olympus" is not a time zone Crickets knows'),
         ("Dec 1 2pm Europe/London America/Chicago", NY, "two different time zones"),

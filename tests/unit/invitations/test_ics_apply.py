@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -162,22 +163,45 @@ def test_plan_changes_nothing() -> None:
     assert store.writes == 0
 
 
+@dataclass(frozen=True)
+class RealTarget:
+    """The InvitationStore protocol over a real store's two repositories (as wiring does)."""
+
+    store: Store
+
+    def add(self, interview: Interview) -> Interview:
+        return self.store.interviews.add(interview)
+
+    def update(self, interview: Interview) -> None:
+        self.store.interviews.update(interview)
+
+    def get(self, interview_id: int) -> Interview | None:
+        return self.store.interviews.get(interview_id)
+
+    def find_by_uid(self, uid: str) -> Interview | None:
+        return self.store.interviews.find_by_uid(uid)
+
+    def save_invitation(self, interview_id: int, data: bytes) -> None:
+        self.store.kept_invitations.save_invitation(interview_id, data)
+
+
 @pytest.fixture
-def real_store(tmp_path: Path):  # type: ignore[no-untyped-def]
+def real_store(tmp_path: Path) -> Iterator[Store]:
     store = Store.open(tmp_path)
     yield store
     store.close()
 
 
 def test_with_the_real_store(real_store: Store) -> None:
+    target, kept = RealTarget(real_store), real_store.kept_invitations
     request, data = load("series_1_request.ics")
-    added = apply_import(real_store, request, data)
+    added = apply_import(target, request, data)
     assert added.interview is not None and added.interview.id is not None
-    assert real_store.load_invitation(added.interview.id) == data
+    assert kept.load_invitation(added.interview.id) == data
     update, update_bytes = load("series_2_update.ics")
-    assert apply_import(real_store, update, update_bytes).outcome is Outcome.UPDATED
-    stored = real_store.get(added.interview.id)
+    assert apply_import(target, update, update_bytes).outcome is Outcome.UPDATED
+    stored = target.get(added.interview.id)
     assert stored is not None and stored.ics_sequence == 1
     assert stored.start == datetime(2026, 12, 3, 15, tzinfo=UTC)
-    assert real_store.load_invitation(added.interview.id) == update_bytes
-    assert len(real_store.list()) == 1
+    assert kept.load_invitation(added.interview.id) == update_bytes
+    assert len(real_store.interviews.list()) == 1

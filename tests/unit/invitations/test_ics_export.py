@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Unpack
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -19,13 +19,15 @@ from crickets.invitations.ics.export import (
     uid_word,
 )
 from crickets.invitations.ics.parse import parse_invitation
+from tests.builders import InterviewFields, make_interview
 
 NOW = datetime(2026, 11, 25, 12, 21, tzinfo=UTC)
 
 
-def make(local: datetime, zone: str, **kw: object) -> Interview:
-    fields: dict[str, object] = {"id": 7, "company": "Acme", **kw}
-    return Interview(local_start=local, zone=zone, **fields)  # type: ignore[arg-type]
+def make(
+    local: datetime, zone: str, *, id: int | None = 7, **kw: Unpack[InterviewFields]
+) -> Interview:
+    return make_interview(local, zone, id=id, **kw)
 
 
 def round_trip(interview: Interview, my_zone: str = "Europe/London") -> Interview:

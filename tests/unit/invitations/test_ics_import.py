@@ -27,8 +27,8 @@ def read(name: str, *, zone: str = "Europe/London", now: datetime = NOW) -> list
     )
 
 
-def only(name: str, **kw: object) -> ImportCandidate:
-    (event,) = read(name, **kw)  # type: ignore[arg-type]
+def only(name: str, *, zone: str = "Europe/London", now: datetime = NOW) -> ImportCandidate:
+    (event,) = read(name, zone=zone, now=now)
     return event
 
 

@@ -15,8 +15,8 @@ from crickets.invitations.paste.reader import PastedInvite, understand_invite_te
 NOW = datetime(2025, 11, 20, 12, 0, tzinfo=UTC)  # Tuesday 25 November 2025 is ahead
 
 
-def read(text: str, zone: str = "Europe/London", **kw: object) -> PastedInvite:
-    return understand_invite_text(text, my_zone=zone, now=NOW, **kw)  # type: ignore[arg-type]
+def read(text: str, zone: str = "Europe/London", *, my_email: str = "") -> PastedInvite:
+    return understand_invite_text(text, my_zone=zone, now=NOW, my_email=my_email)
 
 
 def test_google_format_with_middle_dot_en_dash_and_zone_name() -> None:
@@ -96,7 +96,7 @@ def test_outlook_when_line_with_windows_display_zone() -> None:
         ("Fri 28 Nov 2025 10:00 Central European Time", "Europe/Berlin", 9),
         ("Fri 28 Nov 2025 10:00 India Standard Time", "Asia/Kolkata", 4),
         ("Fri 28 Nov 2025 10:00 Pacific Time", "America/Los_Angeles", 18),
-        ("Fri 28 Nov 2025 10:00 GMT", "UTC", 10),
+        ("Fri 28 Nov 2025 10:00 GMT", "Europe/London", 10),  # agrees with my zone: kept
         ("Thu 4 Jun 2026 10:00 British Summer Time", "Europe/London", 9),
         ("Fri 28 Nov 2025 10:00 CET", "Europe/Berlin", 9),
     ],
@@ -124,6 +124,38 @@ def test_gmt_in_summer_is_utc_and_the_uk_reading_is_offered() -> None:
     found = read("Thu 4 Jun 2026 2pm GMT")
     assert found.start is not None and found.start.zone == "UTC"
     assert any("BST" in w for w in found.warnings)
+
+
+def test_gmt_where_my_clock_differs_stays_utc() -> None:
+    found = read("Fri 28 Nov 2025 10:00 GMT", zone="America/New_York")
+    assert found.start is not None and found.start.zone == "UTC"
+    assert found.start.instant == datetime(2025, 11, 28, 10, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "my_zone", "zone", "utc_hour"),
+    [
+        ("Fri 28 Nov 2025 10:00 IST", "Europe/London", "Asia/Kolkata", 4),
+        ("Thu 4 Jun 2026 10:00 IST", "Europe/Dublin", "Europe/Dublin", 9),
+        ("Fri 28 Nov 2025 10:00 IST", "Asia/Jerusalem", "Asia/Jerusalem", 8),
+    ],
+)
+def test_an_ambiguous_abbreviation_prefers_my_zone_and_says_which(
+    text: str, my_zone: str, zone: str, utc_hour: int
+) -> None:
+    found = read(text, zone=my_zone)
+    assert found.start is not None and found.start.zone == zone
+    assert found.start.instant.hour == utc_hour
+    assert any(
+        w.startswith(f"IST read as {zone} time") and "India, Israel or Irish" in w
+        for w in found.warnings
+    )
+
+
+def test_ist_in_dublins_winter_is_flagged() -> None:
+    found = read("Fri 28 Nov 2025 10:00 IST", zone="Europe/Dublin")
+    assert found.start is not None and found.start.zone == "Europe/Dublin"
+    assert any("says IST, but Europe/Dublin is on GMT" in w for w in found.warnings)
 
 
 def test_no_zone_means_my_zone_and_says_so() -> None:

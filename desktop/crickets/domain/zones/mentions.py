@@ -9,6 +9,7 @@ warns, and a name found in the process's own zone list is read in the local zone
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import timedelta
 
 from crickets.domain.zones.rules import (
@@ -67,14 +68,18 @@ def take_zone(text: str) -> tuple[str, ZoneHint]:
     text = _IANA.sub(iana, text)
     text = _UTC_OFFSET.sub(utc_offset_form, text)
     text = _BARE_OFFSET.sub(bare_offset, text)
-    text, utc_words = _UTC_WORD.subn(" ", text)
+    utc_words = [m[0].upper() for m in _UTC_WORD.finditer(text)]
+    text = _UTC_WORD.sub(" ", text)
     abbrs = set(_CAPITALS.findall(text)) & ABBREVIATIONS.keys()
     text = _CAPITALS.sub(lambda m: " " if m[0] in abbrs else m[0], text)
     if utc_words and names:
         offsets.add(timedelta(0))  # "14:00 UTC Europe/London": UTC is a constraint there
     elif utc_words:
         names.add("UTC")
-    return text, _hint(names, offsets, abbrs, tuple(notes))
+    hint = _hint(names, offsets, abbrs, tuple(notes))
+    if utc_words and hint.name == "UTC":
+        hint = replace(hint, utc_word=utc_words[0])
+    return text, hint
 
 
 def _signed(sign: str, hours: str, minutes: str) -> timedelta | None:

@@ -3,8 +3,9 @@
 "Eastern Time", "Pacific Time - Los Angeles" (Google), "(UTC-05:00) Eastern Time (US &
 Canada)" (Outlook), "India Standard Time", "CET", "PST". A name says *where*; whether it
 also says standard or summer time ("EST" in July) is checked by the caller, which warns
-rather than moving the time. "GMT" and "UTC" are read as UTC exactly. No third-party
-library.
+rather than moving the time. "GMT" and "UTC" are read as UTC exactly (the caller keeps the
+person's own zone where its clock agrees: London in winter). "IST" is mapped to India here;
+the caller prefers the person's own zone when that zone shows it. No third-party library.
 """
 
 from __future__ import annotations
@@ -115,6 +116,11 @@ class ZoneMention:
     zone: str  # IANA
     text: str  # as written, to take out of the time text and to echo
     abbreviation: str = ""  # "EST" when an abbreviation was used
+
+
+def all_zones() -> list[str]:
+    """Every IANA zone name, sorted: what a zone picker offers."""
+    return sorted(available_timezones())
 
 
 @functools.cache

@@ -8,8 +8,8 @@ The public names are re-exported by :mod:`crickets.domain.timeparse`.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from crickets.domain.timefmt import clock_time, day_text, echo_text, utc_offset, zone_label
@@ -54,6 +54,7 @@ class ZoneHint:
     offset: timedelta | None = None
     abbreviation: str | None = None
     notes: tuple[str, ...] = ()
+    utc_word: str | None = None  # "GMT", "UTC" or "Z" as written, when one gave ``name``
 
     @property
     def fixed(self) -> bool:
@@ -195,71 +196,3 @@ def _jump(local: datetime, tz: ZoneInfo) -> tuple[datetime, datetime]:
 
 def _offset(timestamp: int, tz: ZoneInfo) -> timedelta:
     return datetime.fromtimestamp(timestamp, tz).utcoffset() or timedelta(0)
-
-
-def hint_tzinfo(hint: ZoneHint, zone: str) -> tzinfo:
-    """The clock the text speaks in, for words like "today"."""
-    if hint.fixed and hint.offset is not None:
-        return timezone(hint.offset)
-    return zone_info(hint.name or zone)
-
-
-def resolve_hinted(
-    local: datetime, zone: str, hint: ZoneHint, fold: int | None, notes: tuple[str, ...]
-) -> ParsedTime:
-    """Resolve ``local`` under what the text said about the zone (``zone`` by default)."""
-    notes = hint.notes + notes
-    if hint.fixed and hint.offset is not None:
-        return _fixed(local, hint.offset, zone, notes)
-    zone = hint.name or zone
-    found = tuple(replace(p, notes=notes) for p in readings(local, zone))
-    if hint.offset is not None:
-        found = _matching_offset(found, hint.offset)
-    if hint.abbreviation is not None:
-        found = _matching_abbreviation(found, hint.abbreviation)
-    return choose(found, fold)
-
-
-def _matching_offset(found: tuple[ParsedTime, ...], offset: timedelta) -> tuple[ParsedTime, ...]:
-    tz = zone_info(found[0].zone)
-    kept = tuple(p for p in found if p.instant.astimezone(tz).utcoffset() == offset)
-    if not kept:
-        shown = utc_offset(found[0].instant.astimezone(tz))
-        raise TimeParseError(
-            f"The offset {offset_label(offset)} does not match "
-            f"{found[0].zone} on {day_text(found[0].local)} ({shown}); give only one of them."
-        )
-    return kept
-
-
-def _matching_abbreviation(found: tuple[ParsedTime, ...], abbr: str) -> tuple[ParsedTime, ...]:
-    tz = zone_info(found[0].zone)
-    kept = tuple(p for p in found if p.instant.astimezone(tz).tzname() == abbr)
-    if not kept:
-        meaning, example = ABBREVIATIONS[abbr]
-        zone, day = found[0].zone, day_text(found[0].local)
-        shown = zone_label(found[0].instant.astimezone(tz))
-        if example == zone:
-            raise TimeParseError(
-                f"{zone} shows {shown}, not {abbr}, on {day}; check the date, "
-                "or leave the abbreviation out."
-            )
-        raise TimeParseError(
-            f"{abbr} can mean {meaning}, and {zone} shows {shown} on {day}, "
-            f"so give an IANA zone such as {example} instead."
-        )
-    return kept
-
-
-def _fixed(local: datetime, offset: timedelta, zone: str, notes: tuple[str, ...]) -> ParsedTime:
-    """An exact instant from a numeric offset, shown in ``zone`` when the clocks agree."""
-    instant = local.replace(tzinfo=timezone(offset)).astimezone(UTC)
-    if instant.astimezone(zone_info(zone)).utcoffset() == offset:
-        return at_instant(instant, zone, notes)
-    hours, rest = divmod(offset, timedelta(hours=1))
-    # Etc names invert the sign (POSIX style): Etc/GMT-2 is two hours AHEAD of UTC.
-    name = f"Etc/GMT{-hours:+d}" if hours and not rest and -14 <= hours <= 12 else "UTC"
-    if offset:
-        label = offset_label(offset)
-        notes = (*notes, f"{label} is not the offset of {zone} then, so the time is kept in {name}")
-    return at_instant(instant, name, notes)

@@ -5,6 +5,10 @@ each onset is a clock change from TZOFFSETFROM to TZOFFSETTO. RRULEs are expande
 bounds of :mod:`crickets.invitations.ics.recur`, only up to the date the caller needs, so a
 rule from 1601 (as Outlook writes them) costs a few hundred steps and a hostile one fails
 cleanly. Offsets beyond ±15 hours make the definition unusable.
+
+Before its first onset a definition says nothing (RFC 5545 leaves it open). Old invitations
+carry definitions that start years after the event; there the *standard* offset is used
+(the first STANDARD observance's TZOFFSETTO), never the offset a DAYLIGHT onset came from.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ class _Transition:
     utc: datetime  # naive UTC
     before: timedelta
     after: timedelta
+    standard: bool  # a STANDARD observance (else DAYLIGHT)
 
 
 class FileZone:
@@ -44,6 +49,21 @@ class FileZone:
     def usable(self) -> bool:
         return bool(self._transitions)
 
+    @property
+    def first_change(self) -> datetime:
+        """The first onset, aware UTC: before it the definition says nothing."""
+        return self._transitions[0].utc.replace(tzinfo=UTC)
+
+    @property
+    def _before_first(self) -> timedelta:
+        """The offset before the first onset: standard time, as the definition's first
+        STANDARD observance gives it (the first onset's own "from" is the daylight offset
+        when that onset is a STANDARD one)."""
+        standard = [t for t in self._transitions if t.standard]
+        if standard:
+            return standard[0].after
+        return self._transitions[0].before
+
     @classmethod
     def from_component(cls, component: Any, *, until: datetime) -> FileZone | None:
         """The zone, or None when it is incomplete or its rules cannot be bounded."""
@@ -57,7 +77,8 @@ class FileZone:
                 if abs(before) > MAX_OFFSET or abs(after) > MAX_OFFSET:
                     return None
                 onsets = _onsets(sub, before, until)
-                transitions += [_Transition(o, o - before, before, after) for o in onsets]
+                standard = sub.name == "STANDARD"
+                transitions += [_Transition(o, o - before, before, after, standard) for o in onsets]
         except (KeyError, AttributeError, TypeError, ValueError, OverflowError):
             return None
         if not tzid or not transitions:
@@ -67,23 +88,21 @@ class FileZone:
 
     def offset_at_utc(self, instant: datetime) -> timedelta:
         naive = instant.astimezone(UTC).replace(tzinfo=None)
-        offset = self._transitions[0].before
+        offset = self._before_first
         for t in self._transitions:
             if t.utc > naive:
                 break
             offset = t.after
         return offset
 
-    def changes_near(self, instant: datetime, days: int = 190) -> list[datetime]:
-        """Aware UTC instants of the clock changes within ``days`` of ``instant``."""
-        naive = instant.astimezone(UTC).replace(tzinfo=None)
-        window = timedelta(days=days)
-        near = [t.utc for t in self._transitions if abs(t.utc - naive) <= window]
-        return [t.replace(tzinfo=UTC) for t in near]
+    def changes_between(self, first: datetime, last: datetime) -> list[datetime]:
+        """Aware UTC instants of the clock changes from ``first`` to ``last``."""
+        lo, hi = (at.astimezone(UTC).replace(tzinfo=None) for at in (first, last))
+        return [t.utc.replace(tzinfo=UTC) for t in self._transitions if lo <= t.utc <= hi]
 
     def offset_at_local(self, local: datetime) -> timedelta:
         """RFC 5545: a repeated time is the first one; a skipped one uses the earlier offset."""
-        offset = self._transitions[0].before
+        offset = self._before_first
         for t in self._transitions:
             if local < t.local:
                 break

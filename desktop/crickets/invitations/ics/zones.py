@@ -8,8 +8,12 @@ zones, so one file's definitions never leak into the next):
 3. a "globally unique" TZID with a vendor prefix ("/mozilla.org/20050126_1/Europe/Berlin"),
    whose IANA tail is used; the file's VTIMEZONE or its X-LIC-LOCATION confirms it;
 4. the file's own VTIMEZONE, evaluated here (:mod:`crickets.invitations.ics.recur` bounds
-   its rules) and matched to an IANA zone with the same offsets all year round, else one
-   with the same offset at that instant, else the instant is kept in UTC with a warning.
+   its rules) and matched to an IANA zone with the same offsets all year round: first the
+   zone its TZID or X-LIC-LOCATION names ("US-Eastern" is New York), then the person's and
+   the file's zones, then every other. A zone whose rules differ from the definition around
+   the event is never used, even with the same offset that day (a "US-Eastern" is not
+   America/La_Paz); with no match the instant is kept exactly, in UTC, with a warning.
+   An event before the definition's first observance is compared with that first year.
 
 Whenever a VTIMEZONE in the file disagrees with the IANA zone its TZID names, the IANA rules
 win (the people agreed on a wall-clock time in that place) and a warning says so.
@@ -18,6 +22,7 @@ win (the people agreed on a wall-clock time in that place) and a warning says so
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, available_timezones
@@ -25,6 +30,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from crickets.domain.timefmt import utc_offset
+from crickets.domain.zones.names import find_zone
 from crickets.invitations.ics.vtimezone import FileZone
 
 _SAMPLE_DAYS = range(-180, 181, 15)
@@ -61,13 +67,31 @@ def known_zone(tzid: str) -> tuple[str, str] | None:
     return None
 
 
+def _samples(file_zone: FileZone, instant: datetime) -> list[datetime]:
+    """The instants to compare at: every fortnight for a year around ``instant`` where the
+    definition says something (else its first year), ``instant`` itself, and each side of
+    each of the file's clock changes among them (Havana and New York differ only there)."""
+    first = file_zone.first_change
+    around = [instant + timedelta(days=days) for days in _SAMPLE_DAYS]
+    defined = [at for at in around if at >= first]
+    if len(defined) < len(around) // 2:  # the event is (long) before the definition begins
+        defined = [first + timedelta(days=days - _SAMPLE_DAYS[0]) for days in _SAMPLE_DAYS]
+    changes = file_zone.changes_between(defined[0], defined[-1])
+    minute = timedelta(minutes=1)
+    sides = [at + side for at in changes for side in (-minute, minute) if at + side >= first]
+    return [instant, *defined, *sides]
+
+
 def _same_offsets(zone: ZoneInfo, file_zone: FileZone, instant: datetime) -> bool:
-    """Same offset every fortnight for a year around ``instant``, and on each side of each
-    of the file's clock changes in that year (Havana and New York differ only there)."""
-    samples = [instant + timedelta(days=days) for days in _SAMPLE_DAYS]
-    for change in file_zone.changes_near(instant):
-        samples += [change - timedelta(minutes=1), change + timedelta(minutes=1)]
+    """Whether ``zone`` has the definition's offset at every sample around ``instant``."""
+    samples = _samples(file_zone, instant)
     return all(at.astimezone(zone).utcoffset() == file_zone.offset_at_utc(at) for at in samples)
+
+
+def named_zone(tzid: str) -> str | None:
+    """The zone a custom TZID names in words: "US-Eastern", "Eastern Time", "India Time"."""
+    mention = find_zone(re.sub(r"[-_/]+", " ", tzid))
+    return iana_name(mention.zone) if mention else None
 
 
 def match_zone(
@@ -77,20 +101,21 @@ def match_zone(
     offset = file_zone.offset_at_utc(instant)
     text = file_zone.tzid.lower().replace("_", " ")
     everywhere = _regional_zones()
-    named = [z for z in everywhere if _city(z) in text]
-    order = [file_zone.location, *named, *prefer, *WINDOWS_TO_OLSON.values(), *everywhere]
+    cities = [z for z in everywhere if _city(z) in text]
+    order = [file_zone.location, *cities, named_zone(file_zone.tzid), *prefer]
+    order += [*WINDOWS_TO_OLSON.values(), *everywhere]
     order += sorted(z for z in available_timezones() if z.startswith("Etc/"))
     candidates = [name for z in dict.fromkeys(order) if z and (name := iana_name(z))]
     for name in candidates:
         if _same_offsets(ZoneInfo(name), file_zone, instant):
             return name, None
-    for name in candidates:
-        if instant.astimezone(ZoneInfo(name)).utcoffset() == offset:
-            return name, (
-                f"The invitation's own time zone {file_zone.tzid!r} matches no known zone all "
-                f"year round; it is shown as {name}, which has the same offset on that day."
-            )
     shown = utc_offset(instant.astimezone(timezone(offset)))
+    if instant < file_zone.first_change:
+        return "UTC", (
+            f"The invitation's own time zone {file_zone.tzid!r} is defined only from "
+            f"{file_zone.first_change.year}, after this event; the time was read at its "
+            f"standard offset ({shown}), is kept exactly and shown in UTC. Check it."
+        )
     return "UTC", (
         f"The invitation's own time zone {file_zone.tzid!r} ({shown}) matches no known zone; "
         "the time is kept exactly and shown in UTC."

@@ -4,7 +4,10 @@
 :func:`crickets.domain.timeparse.parse_when` in the zone the text names) and a length of
 30 minutes. A start without am/pm takes the end's ("2:00 – 2:30pm"), unless that would put
 it after the end ("11 – 12:30pm" is 11 AM). A zone written as an abbreviation is checked
-against the date ("EST" in July) and a mismatch is reported, not silently shifted.
+against the date ("EST" in July) and a mismatch is reported, not silently shifted. One
+with several meanings ("IST") is read in the person's own zone when that zone shows it,
+else in the usual one, and the reading says which; "GMT" or "UTC" where the person's own
+clock agrees keeps their zone (London in winter), since the instant is the same.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from zoneinfo import ZoneInfo
 from crickets.domain.timefmt import clock_time, zone_label
 from crickets.domain.timeparse import AmbiguousTime, ParsedTime, TimeParseError, parse_when
 from crickets.domain.zones.names import SEASONAL, ZoneMention, find_zone
+from crickets.domain.zones.rules import at_instant
+from crickets.domain.zones.seasons import is_ambiguous, reading_note, shows
 
 _LABELS = r"when|date|time|date\s*(?:&|and)\s*time|start|starts"
 _WHEN_LABEL = re.compile(rf"^\s*(?:{_LABELS})\s*:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
@@ -96,7 +101,7 @@ def split_range(when: str) -> tuple[str, timedelta | None]:
 def read_time(
     when: str, mention: ZoneMention | None, my_zone: str, now: datetime, day_first: bool | None
 ) -> tuple[ParsedTime | None, tuple[ParsedTime, ...], list[str]]:
-    zone = mention.zone if mention else my_zone
+    zone = _zone_meant(mention, my_zone, now)
     if mention:
         when = when.replace(mention.text, " ")
     when = re.sub(r"\((?:US\s*&\s*Canada|[^()]{0,3})\)", " ", when)
@@ -109,14 +114,33 @@ def read_time(
         return None, question.choices, [question.message]
     except TimeParseError as error:
         return None, (), [f"The time in the text could not be read: {error.message}"]
+    if mention and mention.zone == "UTC" and parsed.zone == "UTC" and my_zone != "UTC":
+        mine = parsed.instant.astimezone(ZoneInfo(my_zone))
+        if not mine.utcoffset():  # "10:00 GMT" in London in winter: London, not UTC
+            parsed = at_instant(parsed.instant, my_zone, parsed.notes)
+    if not mention:
+        notes.append(f"No time zone was given, so the time was read in your zone ({my_zone}).")
+    return (
+        parsed,
+        (),
+        notes + _abbreviation_notes(parsed, mention.abbreviation if mention else "", my_zone),
+    )
+
+
+def _abbreviation_notes(parsed: ParsedTime, abbr: str, my_zone: str) -> list[str]:
+    """What an abbreviation left open: which place, a season it does not name, GMT."""
+    notes = []
+    note = reading_note(abbr, parsed.zone, my_zone) if abbr else None
+    if note:
+        notes.append(f"{note}; check it with the interviewer.")
     local = parsed.instant.astimezone(ZoneInfo(parsed.zone))
-    if mention and mention.abbreviation in SEASONAL and zone_label(local) != mention.abbreviation:
+    if (abbr in SEASONAL or is_ambiguous(abbr)) and zone_label(local) != abbr:
         notes.append(
-            f"The text says {mention.abbreviation}, but {parsed.zone} is on {zone_label(local)} "
+            f"The text says {abbr}, but {parsed.zone} is on {zone_label(local)} "
             f"that day; it was read as {parsed.zone} time ({clock_time(local)} "
             f"{zone_label(local)}). Check it with the interviewer."
         )
-    if mention and mention.abbreviation == "GMT":
+    if abbr == "GMT" and parsed.zone == "UTC":
         uk = parsed.instant.astimezone(ZoneInfo("Europe/London"))
         if uk.utcoffset():
             notes.append(
@@ -124,6 +148,14 @@ def read_time(
                 f"the UK that day; if they meant UK time, make it {clock_time(parsed.local)} "
                 "Europe/London."
             )
-    if not mention:
-        notes.append(f"No time zone was given, so the time was read in your zone ({my_zone}).")
-    return parsed, (), notes
+    return notes
+
+
+def _zone_meant(mention: ZoneMention | None, my_zone: str, now: datetime) -> str:
+    """The zone the text names; for "IST" and the like, the person's own when it shows it."""
+    if mention is None:
+        return my_zone
+    abbr = mention.abbreviation
+    if abbr and is_ambiguous(abbr) and shows(my_zone, abbr, now.year):
+        return my_zone
+    return mention.zone
