@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 ARGS   ?=
 
-.PHONY: run test lint bench bundle bench-size clean
+.PHONY: run test lint bench bundle bench-size completions clean
 
 $(VENV)/.installed-run: pyproject.toml
 	@bash scripts/bootstrap.sh run
@@ -33,6 +33,11 @@ bundle: $(VENV)/.installed-run
 # Bundle and fresh-venv sizes into bench/results.md (the "## Size" section).
 bench-size: $(VENV)/.installed-run
 	$(VENV)/bin/python bench/size.py
+
+# Shell completions (bash, zsh, fish) and the man page, generated from the parser into
+# build/share; install them with packaging/linux/install.sh --shell-files build/share PREFIX.
+completions: $(VENV)/.installed-dev
+	$(VENV)/bin/python -m crickets.commands.shell_files build/share
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -4,7 +4,8 @@
 #   packaging/build.sh            build with .venv/bin/python (PYTHON=... to use another)
 #   DIST=/some/dir packaging/build.sh   put the bundle in /some/dir/crickets instead
 #
-# PyInstaller comes from the `package` extra in pyproject.toml; if the interpreter lacks it,
+# PyInstaller, and shtab and argparse-manpage (for the completions and the man page the bundle
+# carries), come from the `package` extra in pyproject.toml; if the interpreter lacks them,
 # exactly that extra's requirements are installed (nothing else is changed). The last line
 # printed is the bundle's size, as `bundle: PATH SIZE_MIB MiB`.
 set -euo pipefail
@@ -23,7 +24,7 @@ if ! "$PYTHON" -c 'import crickets' 2>/dev/null; then
     echo "build.sh: $PYTHON cannot import crickets; install it first: pip install -e ." >&2
     exit 1
 fi
-if ! "$PYTHON" -c 'import PyInstaller' 2>/dev/null; then
+if ! "$PYTHON" -c 'import PyInstaller, shtab, argparse_manpage' 2>/dev/null; then
     mapfile -t requirements < <("$PYTHON" - <<'EOF'
 import tomllib
 with open("pyproject.toml", "rb") as f:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian packages the desktop tests (tests/desktop) need: a private X server, a tray
 # host, a notification daemon, a Secret Service, clipboard/window/screenshot tools, and the
-# libraries Qt's xcb platform plugin loads.
+# libraries Qt's xcb platform plugin loads; and man (man-db, groff) for the man page test.
 #
 # - Everything installed already: one line, exit 0, no apt-get at all (fast, idempotent).
 # - Something missing, root and apt-get available: apt-get update + install, quietly (errors
@@ -39,6 +39,9 @@ REQUIRED=(
   libdbus-1-3:-
   fonts-dejavu-core:-
   libfaketime:-
+  # the man page test (tests/unit/commands/test_shell_files.py) renders it with `man -l`
+  man-db:man
+  groff-base:nroff
 )
 
 missing_packages=()

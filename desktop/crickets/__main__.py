@@ -1,20 +1,52 @@
-"""``python -m crickets`` and the ``crickets`` console script."""
+"""``python -m crickets`` and the ``crickets`` console script.
+
+The entry point hands the command line its two outer pieces, each imported only when
+used: the tray (:mod:`crickets.app`) and the data folder's session
+(:mod:`crickets.wiring.session`), so ``crickets --help`` loads neither.
+"""
 
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from crickets.commands.session import CliSession
+    from crickets.domain.clock import Clock
 
 
-def _launch_tray(args: object) -> int:
+def _launch_tray(args: argparse.Namespace) -> int:
     from crickets.app import run  # the composition root, imported only to start the tray
 
-    return run(args)  # type: ignore[arg-type]
+    _end_on_ctrl_c()
+    return run(args)
+
+
+def _end_on_ctrl_c() -> None:
+    """Ctrl+C in the terminal that started the tray (``make run``) ends it at once, as it
+    ends any program there. Python's own handler would only raise KeyboardInterrupt in
+    whichever Qt slot ran next, reported as an internal error, with the tray still running.
+    Ending at once loses nothing: every change is already a committed transaction, and the
+    next start clears the leftover single-instance socket."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def _open_session(data_dir: Path, clock: Clock, on_notice: Callable[[str], None]) -> CliSession:
+    from crickets.wiring.session import Session  # the store, only when a command needs it
+
+    return Session(data_dir, clock, on_notice=on_notice)
 
 
 def main() -> int:
     from crickets.cli import main as cli_main
 
-    return cli_main(sys.argv[1:], launch=_launch_tray)
+    return cli_main(sys.argv[1:], launch=_launch_tray, open_session=_open_session)
 
 
 def main_gui() -> int:

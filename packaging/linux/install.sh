@@ -2,15 +2,18 @@
 # Make Crickets a citizen of the Linux desktop: menu entry, "Open with" for .ics invitations,
 # icons, AppStream metadata; optionally the one-folder bundle itself (docs/decisions/053).
 #
-#   packaging/linux/install.sh [--bundle DIR | --exec PROGRAM] PREFIX
+#   packaging/linux/install.sh [--bundle DIR | --exec PROGRAM] [--shell-files DIR] PREFIX
 #   packaging/linux/install.sh --uninstall PREFIX
 #
 # PREFIX is ~/.local for one person (no root needed) or /usr/local for everyone.
-#   --bundle DIR     copy the bundle (dist/crickets from packaging/build.sh) to PREFIX/lib/crickets,
-#                    link PREFIX/bin/crickets to it, and start that copy from the menu
-#   --exec PROGRAM   start PROGRAM from the menu (e.g. a virtualenv's bin/crickets); without
-#                    either option the menu runs `crickets` from PATH, as the packaged entry says
-#   --uninstall      remove exactly what this script installs (not your data, not the login entry)
+#   --bundle DIR       copy the bundle (dist/crickets from packaging/build.sh) to PREFIX/lib/crickets,
+#                      link PREFIX/bin/crickets to it, and start that copy from the menu; its shell
+#                      completions and man page are installed too
+#   --exec PROGRAM     start PROGRAM from the menu (e.g. a virtualenv's bin/crickets); without
+#                      either option the menu runs `crickets` from PATH, as the packaged entry says
+#   --shell-files DIR  install the shell completions and the man page from DIR (`make completions`
+#                      writes them to build/share)
+#   --uninstall        remove exactly what this script installs (not your data, not the login entry)
 #
 # Installed:
 #   PREFIX/share/applications/crickets.desktop
@@ -18,6 +21,9 @@
 #   PREFIX/share/icons/hicolor/symbolic/apps/crickets-symbolic.svg
 #   PREFIX/share/metainfo/app.crickets.Crickets.metainfo.xml
 #   with --bundle: PREFIX/lib/crickets/ and the link PREFIX/bin/crickets
+#   with --bundle or --shell-files: PREFIX/share/bash-completion/completions/crickets,
+#     PREFIX/share/zsh/site-functions/_crickets, PREFIX/share/fish/vendor_completions.d/crickets.fish
+#     and PREFIX/share/man/man1/crickets.1
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -28,9 +34,19 @@ METAINFO_NAME="app.crickets.Crickets.metainfo.xml"
 METAINFO_SRC="$HERE/$METAINFO_NAME"
 ICONS=(scalable/apps/crickets.svg symbolic/apps/crickets-symbolic.svg)
 BUNDLE_MARK="_internal/resources/linux/crickets.desktop"  # what makes a folder our bundle
+BUNDLE_SHARE="_internal/share"  # where the bundle carries the shell files (crickets.spec)
+# Generated from the parser (crickets.commands.shell_files), relative to share/.
+SHELL_FILES=(
+    bash-completion/completions/crickets
+    zsh/site-functions/_crickets
+    fish/vendor_completions.d/crickets.fish
+    man/man1/crickets.1
+)
+SHELL_DIRS=(bash-completion/completions bash-completion zsh/site-functions zsh
+    fish/vendor_completions.d fish man/man1 man)
 
 usage() {
-    sed -n '5,13p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '5,16p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
@@ -92,11 +108,27 @@ is_our_bundle() {
     [ -f "$1/$BUNDLE_MARK" ] && [ -x "$1/crickets" ]
 }
 
-bundle="" program="" uninstall=0 prefix=""
+# The completions and the man page from the folder $1 (a share/ layout), when it has them all.
+has_shell_files() {
+    local file
+    for file in "${SHELL_FILES[@]}"; do
+        [ -f "$1/$file" ] || return 1
+    done
+}
+
+install_shell_files() {
+    local file
+    for file in "${SHELL_FILES[@]}"; do
+        install -D -m 0644 "$1/$file" "$share/$file"
+    done
+}
+
+bundle="" program="" shell_files="" uninstall=0 prefix=""
 while [ $# -gt 0 ]; do
     case $1 in
         --bundle) [ $# -ge 2 ] || usage; bundle=$2; shift 2 ;;
         --exec) [ $# -ge 2 ] || usage; program=$2; shift 2 ;;
+        --shell-files) [ $# -ge 2 ] || usage; shell_files=$2; shift 2 ;;
         --uninstall) uninstall=1; shift ;;
         -h | --help) usage ;;
         -*) die "unknown option $1 (see --help)" ;;
@@ -118,6 +150,12 @@ if [ "$uninstall" = 1 ]; then
     for icon in "${ICONS[@]}"; do
         rm -f "$share/icons/hicolor/$icon"
     done
+    for file in "${SHELL_FILES[@]}"; do
+        rm -f "$share/$file"
+    done
+    for dir in "${SHELL_DIRS[@]}"; do
+        [ -d "$share/$dir" ] && rmdir --ignore-fail-on-non-empty "$share/$dir"
+    done
     # Folders this script may have made, if that left them empty (never above them).
     for dir in icons/hicolor/scalable/apps icons/hicolor/scalable icons/hicolor/symbolic/apps \
         icons/hicolor/symbolic metainfo; do
@@ -138,6 +176,9 @@ if [ "$uninstall" = 1 ]; then
 fi
 
 [ -f "$DESKTOP_SRC" ] || die "missing $DESKTOP_SRC (run this from a Crickets checkout)"
+if [ -n "$shell_files" ] && ! has_shell_files "$shell_files"; then
+    die "$shell_files does not hold the completions and the man page (run: make completions)"
+fi
 if [ -n "$bundle" ]; then
     is_our_bundle "$bundle" || die "$bundle is not a Crickets bundle (build one with packaging/build.sh)"
     bundle=$(cd "$bundle" && pwd)
@@ -169,9 +210,17 @@ install -m 0644 "$METAINFO_SRC" "$share/metainfo/$METAINFO_NAME"
 for icon in "${ICONS[@]}"; do
     install -D -m 0644 "$ICONS_SRC/$icon" "$share/icons/hicolor/$icon"
 done
+if [ -z "$shell_files" ] && [ -n "$bundle" ] && has_shell_files "$libdir/$BUNDLE_SHARE"; then
+    shell_files="$libdir/$BUNDLE_SHARE"
+fi
+[ -z "$shell_files" ] || install_shell_files "$shell_files"
 refresh_caches "$share"
 
 echo "Crickets is installed in $prefix (menu entry, icons, .ics \"Open with\", AppStream data)."
+if [ -n "$shell_files" ]; then
+    echo "Shell completion (bash, zsh, fish) and \`man crickets\` are installed; zsh looks in" \
+        "$share/zsh/site-functions only if that folder is in its fpath."
+fi
 if [ -n "$bundle" ]; then
     echo "Run it from the menu, or as $bindir/crickets."
 fi

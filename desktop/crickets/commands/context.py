@@ -1,18 +1,26 @@
-"""What every command handler receives: the data directory, the clock, the output."""
+"""What every command handler receives: the data directory, the clock, the output, and
+the session over the data folder (opened on first use, so ``--help`` touches no file)."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO, TypeAlias
 
+from crickets.commands.session import CliSession, SessionFactory
 from crickets.domain.clock import Clock, SystemClock
-from crickets.storage.store import Store
 
 if TYPE_CHECKING:
-    from crickets.storage.opening import OpenedStore
+    from crickets.application.use_cases import UseCases
+
+#: What each command module's ``register`` adds its parsers to.
+Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+#: What ``--json`` prints: the JSON values the standard library writes.
+Json: TypeAlias = Mapping[str, "Json"] | Sequence["Json"] | str | int | float | bool | None
 
 
 class UsageError(Exception):
@@ -22,34 +30,31 @@ class UsageError(Exception):
 @dataclass
 class CliContext:
     data_dir: Path
+    open_session: SessionFactory
     clock: Clock = field(default_factory=SystemClock)
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
-    _opened: OpenedStore | None = None
+    _session: CliSession | None = None
 
     @property
-    def opened(self) -> OpenedStore:
-        """The store as the app opens it (key, recovery, backups), on first use only:
-        ``--help`` touches no file. Each notice is printed once, on stderr, as it arises."""
-        if self._opened is None:
-            from crickets.storage.opening import open_store  # cryptography only when needed
-
-            self._opened = open_store(self.data_dir, clock=self.clock, on_notice=self.warn)
-        return self._opened
+    def session(self) -> CliSession:
+        """The data folder's session; each store notice is printed once, on stderr."""
+        if self._session is None:
+            self._session = self.open_session(self.data_dir, self.clock, self.warn)
+        return self._session
 
     @property
-    def store(self) -> Store:
-        return self.opened.store
+    def use_cases(self) -> UseCases:
+        return self.session.use_cases
 
     def close(self) -> None:
-        if self._opened is not None:
-            self._opened.close()
-            self._opened = None
+        if self._session is not None:
+            self._session.close()
 
     def print(self, text: str = "") -> None:
         print(text, file=self.out)
 
-    def print_json(self, data: Any) -> None:
+    def print_json(self, data: Json) -> None:
         json.dump(data, self.out, indent=2, ensure_ascii=False)
         self.out.write("\n")
 

@@ -14,16 +14,13 @@ latest. What the draft lacks (no recipient, no name …) is noted on standard er
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
-from crickets.commands.context import CliContext, UsageError
-from crickets.domain.draft_context import DraftRequest, Gap, default_interview
-from crickets.domain.drafts import Draft, DraftKind, make_draft
+from crickets.application.drafting import ComposedDraft, eml_bytes, mailto_link
+from crickets.commands.context import CliContext, Subparsers, UsageError
+from crickets.commands.parser import add_command
+from crickets.domain.draft_context import Gap
+from crickets.domain.drafts import DraftKind
 from crickets.domain.interview import Interview
-from crickets.domain.profile import Profile
-from crickets.services.mail import messages as mail
-from crickets.services.system_zone import home_zone
-from crickets.services.templates import load_template
 
 FORMATS = ("text", "mailto", "eml")
 # Gap field -> how to fill it from the command line (``{id}`` is the interview's id).
@@ -37,40 +34,41 @@ _FIXES = {
 }
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Subparsers) -> None:
     kinds = ", ".join(kind.value for kind in DraftKind)
-    draft = subparsers.add_parser("draft", help="print or save an email draft or phone script")
+    draft = add_command(
+        subparsers,
+        "draft",
+        "print or save an email draft or phone script",
+        "Print an email draft or a phone script for an interview, as the drafts window "
+        "would copy it, or save it as a file for your mail app. Crickets never sends mail. "
+        "What the draft lacks is noted on stderr with the command that adds it.",
+    )
     draft.add_argument(
         "kind", metavar="KIND", choices=[k.value for k in DraftKind], help=f"one of: {kinds}"
     )
-    draft.add_argument("--id", type=int, help="the interview (default: the current or next)")
-    draft.add_argument("--format", choices=FORMATS, default="text")
+    draft.add_argument(
+        "--id", type=int, metavar="ID", help="the interview (default: the current or next)"
+    )
+    draft.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text: subject and body (default); mailto: a link for your mail app; "
+        "eml: a draft file",
+    )
     draft.add_argument("--out", metavar="FILE", help="write to FILE instead of the screen")
     draft.set_defaults(func=run)
 
 
-def _interview(args: argparse.Namespace, ctx: CliContext) -> Interview:
-    if args.id is not None:
-        found = ctx.store.get(args.id)
-        if found is None:
-            raise UsageError(f"there is no interview #{args.id}; `crickets list` shows them all")
-        return found
-    chosen = default_interview(ctx.store.list(), ctx.clock.now())
-    if chosen is None:
-        raise UsageError('no interviews yet; add one first: crickets add --at "Tue 2pm"')
-    return chosen
-
-
-def build_draft(kind: DraftKind, interview: Interview, ctx: CliContext) -> tuple[Draft, Profile]:
-    store = ctx.store
-    settings, profile = store.load_settings(), store.load_profile()
-    template = load_template(kind, store)
-    if template.problem:
-        ctx.warn(f"your own {kind.value} template was set aside: {template.problem}")
-    request = DraftRequest(
-        interview, profile, settings, ctx.clock.now(), home_zone(settings.home_zone), store.list()
-    )
-    return make_draft(kind, template.text, request), profile
+def compose(kind: DraftKind, args: argparse.Namespace, ctx: CliContext) -> ComposedDraft:
+    """The draft for ``--id`` (else the current, next or latest interview); the person's
+    own template, when it was set aside, is said on stderr as the drafts window says it."""
+    drafting = ctx.use_cases.drafting
+    composed = drafting.compose(kind, drafting.interview_for(args.id))
+    if composed.template_note:
+        ctx.warn(composed.template_note)
+    return composed
 
 
 def _note(gap: Gap, interview: Interview) -> str:
@@ -82,20 +80,17 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     kind = DraftKind(args.kind)
     if kind.is_spoken and args.format != "text":
         raise UsageError(f"{kind.value} is a script to say on the phone; use --format text")
-    interview = _interview(args, ctx)
-    draft, profile = build_draft(kind, interview, ctx)
-    for gap in draft.gaps:
-        ctx.warn(_note(gap, interview))
-    message = mail.Message(
-        draft.subject, draft.body, draft.to_name, draft.to_email, profile.name, profile.email
-    )
+    composed = compose(kind, args, ctx)
+    for gap in composed.gaps:
+        ctx.warn(_note(gap, composed.interview))
+    message = composed.message()
     if args.format == "eml":
-        return _emit(args, ctx, mail.eml_bytes(message), "the draft (it opens in your mail app)")
+        return _emit(args, ctx, eml_bytes(message), "the draft (it opens in your mail app)")
     if args.format == "mailto":
-        link = mail.mailto_link(message)
+        link = mailto_link(message)
         lines = [] if link.body_included else [_TOO_LONG.format(kind=kind.value)]
         return _emit(args, ctx, "\n".join([*lines, link.url, ""]).encode(), "the mail link")
-    return _emit(args, ctx, (draft.text + "\n").encode("utf-8"), "the draft")
+    return _emit(args, ctx, (composed.draft.text + "\n").encode("utf-8"), "the draft")
 
 
 _TOO_LONG = (

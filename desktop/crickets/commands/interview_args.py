@@ -9,6 +9,8 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from crickets.commands.context import CliContext, UsageError
+from crickets.commands.past import add_past_option
+from crickets.commands.questions import question_text
 from crickets.domain import validation
 from crickets.domain.interview import Direction, Interview
 from crickets.domain.settings import Settings
@@ -17,7 +19,6 @@ from crickets.domain.settings import Settings
 # parser (and dateutil's) loads only when a time is actually typed: `crickets` starting the
 # tray builds this parser too.
 from crickets.domain.zones.rules import AmbiguousTime, ParsedTime, TimeParseError, resolve_local
-from crickets.services.system_zone import home_zone
 
 # option -> (Interview field, validator, the name a person knows the field by)
 _TEXT_OPTIONS = {
@@ -37,18 +38,44 @@ def add_interview_options(parser: argparse.ArgumentParser, *, require_at: bool) 
         "--at",
         required=require_at,
         metavar="TEXT",
-        help='when, as typed: "2026-12-01 14:00", "Tue 1 Dec 2pm", "tomorrow 10:30"',
+        help='when, as typed: "tomorrow 2pm", "Tue 1 Dec 14:00", "2026-12-01 14:00"',
     )
     parser.add_argument(
         "--tz",
         metavar="ZONE",
         help="IANA zone the time was agreed in (default: your zone), e.g. America/New_York",
     )
+    add_reading_options(parser)
+    parser.add_argument("--company", metavar="NAME", help="the company you are talking to")
+    parser.add_argument("--role", metavar="TEXT", help='the job, e.g. "Data analyst"')
+    parser.add_argument("--contact", metavar="NAME", help="the interviewer's name")
+    parser.add_argument("--email", metavar="ADDRESS", help="the interviewer's email")
+    parser.add_argument("--phone", metavar="NUMBER", help="the interviewer's phone number")
+    directions = ", ".join(d.value for d in Direction)
+    parser.add_argument(
+        "--direction",
+        choices=[d.value for d in Direction],
+        metavar="WHO",
+        help=f"who starts the call: {directions} (default: they-call)",
+    )
+    parser.add_argument("--link", metavar="URL", help="meeting link (Zoom, Meet, Teams …)")
+    parser.add_argument(
+        "--my-phone", dest="my_phone", metavar="NUMBER", help="the number you gave them"
+    )
+    parser.add_argument("--notes", metavar="TEXT", help="anything to have at hand in the call")
+    parser.add_argument(
+        "--duration", type=float, metavar="MINUTES", help="how long it lasts (default: 30)"
+    )
+    add_past_option(parser)
+
+
+def add_reading_options(parser: argparse.ArgumentParser) -> None:
+    """How to read a typed time that could mean two things (the refusal names these)."""
     parser.add_argument(
         "--fold",
         type=int,
         choices=(0, 1),
-        help="for the hour that repeats when clocks go back: 0 first, 1 second",
+        help="for the hour that repeats when clocks go back: 0 the first, 1 the second",
     )
     order = parser.add_mutually_exclusive_group()
     order.add_argument(
@@ -56,7 +83,7 @@ def add_interview_options(parser: argparse.ArgumentParser, *, require_at: bool) 
         dest="day_first",
         action="store_const",
         const=True,
-        help='read "04/05" as 4 May',
+        help='read "04/05" as 4 May (default: as in Settings)',
     )
     order.add_argument(
         "--month-first",
@@ -65,16 +92,6 @@ def add_interview_options(parser: argparse.ArgumentParser, *, require_at: bool) 
         const=False,
         help='read "04/05" as April 5',
     )
-    parser.add_argument("--company")
-    parser.add_argument("--role")
-    parser.add_argument("--contact", metavar="NAME", help="the interviewer's name")
-    parser.add_argument("--email", help="the interviewer's email")
-    parser.add_argument("--phone", help="the interviewer's phone number")
-    parser.add_argument("--direction", choices=[d.value for d in Direction])
-    parser.add_argument("--link", help="meeting link (Zoom, Meet, Teams …)")
-    parser.add_argument("--my-phone", dest="my_phone", help="the number you gave them")
-    parser.add_argument("--notes")
-    parser.add_argument("--duration", type=float, metavar="MINUTES")
 
 
 def _zone(name: str) -> str:
@@ -90,7 +107,7 @@ def _zone(name: str) -> str:
 def parse_start(
     args: argparse.Namespace, ctx: CliContext, zone: str, settings: Settings | None = None
 ) -> ParsedTime:
-    settings = settings or ctx.store.load_settings()
+    settings = settings or ctx.use_cases.book.load_settings()
     day_first = args.day_first if args.day_first is not None else settings.day_first
     from crickets.domain.timeparse import parse_when
 
@@ -99,8 +116,7 @@ def parse_start(
             args.at, zone=zone, now=ctx.clock.now(), day_first=day_first, fold=args.fold
         )
     except AmbiguousTime as question:
-        options = "; ".join(choice.echo for choice in question.choices)
-        raise UsageError(f"--at: {question.message} It could be: {options}.") from None
+        raise UsageError(question_text(question, "--at")) from None
     except TimeParseError as error:
         raise UsageError(f"--at: {error.message}") from None
 
@@ -110,8 +126,7 @@ def _resolve(local: datetime, zone: str, fold: int | None) -> ParsedTime:
     try:
         return resolve_local(local, zone, fold)
     except AmbiguousTime as question:
-        options = "; ".join(choice.echo for choice in question.choices)
-        raise UsageError(f"--tz: {question.message} It could be: {options}.") from None
+        raise UsageError(question_text(question, "--tz")) from None
     except TimeParseError as error:
         raise UsageError(f"--tz: {error.message}") from None
 
@@ -120,9 +135,10 @@ def build_interview(
     args: argparse.Namespace, ctx: CliContext, base: Interview | None
 ) -> tuple[Interview, ParsedTime | None]:
     """``base`` with every given option applied (a new interview when ``base`` is None)."""
-    settings = ctx.store.load_settings()
-    zone = _zone(args.tz) if args.tz else (base.zone if base else home_zone(settings.home_zone))
-    parsed = parse_start(args, ctx, zone) if args.at else None
+    book = ctx.use_cases.book
+    settings = book.load_settings()
+    zone = _zone(args.tz) if args.tz else (base.zone if base else book.my_zone(settings))
+    parsed = parse_start(args, ctx, zone, settings) if args.at else None
     changes: dict[str, Any] = {}
     for option, (name, check, label) in _TEXT_OPTIONS.items():
         value = getattr(args, option)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime
-from typing import Any
 
-from crickets.commands.context import CliContext, UsageError
+from crickets.commands.context import CliContext, Subparsers, UsageError
+from crickets.commands.parser import add_command, add_json_option
 from crickets.domain.clock import require_aware
 from crickets.domain.countdown import badge_text, relative_text
 from crickets.domain.interview import Interview
@@ -14,9 +14,16 @@ from crickets.domain.phases import next_change, overdue_at, phase, stop_waiting_
 from crickets.domain.settings import Settings
 
 
-def register(subparsers: Any) -> None:
-    status = subparsers.add_parser("status", help="where each interview stands now")
-    status.add_argument("--json", action="store_true")
+def register(subparsers: Subparsers) -> None:
+    status = add_command(
+        subparsers,
+        "status",
+        "where each interview stands now",
+        "Where each interview stands: its phase (upcoming, confirm-window, get-ready, due, "
+        "overdue, waited-out, in-call, ended, or the outcome you recorded), the countdown, "
+        "and when the phase changes next. Finished interviews are left out unless --all.",
+    )
+    add_json_option(status, "the instant asked about and each interview's phase")
     status.add_argument(
         "--at", metavar="ISO", help="ask about another instant, e.g. 2026-12-01T19:06:00Z"
     )
@@ -38,7 +45,9 @@ def _iso(instant: datetime | None) -> str | None:
     return instant.isoformat(timespec="seconds") if instant else None
 
 
-def describe(interview: Interview, settings: Settings, now: datetime) -> dict[str, Any]:
+def describe(
+    interview: Interview, settings: Settings, now: datetime
+) -> dict[str, str | int | None]:
     current = phase(interview, settings, now)
     return {
         "id": interview.id,
@@ -57,10 +66,9 @@ def describe(interview: Interview, settings: Settings, now: datetime) -> dict[st
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     now = parse_instant(args.at) if args.at else ctx.clock.now()
-    settings = ctx.store.load_settings()
-    interviews = [
-        i for i in ctx.store.list() if args.all or not phase(i, settings, now).is_terminal
-    ]
+    book = ctx.use_cases.book
+    settings = book.load_settings()
+    interviews = [i for i in book.all() if args.all or not phase(i, settings, now).is_terminal]
     report = [describe(i, settings, now) for i in interviews]
     if args.json:
         ctx.print_json({"at": _iso(now), "interviews": report})

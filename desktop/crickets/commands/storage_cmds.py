@@ -3,32 +3,33 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
-from crickets.commands.context import CliContext
-from crickets.paths import database_path
+from crickets.commands.context import CliContext, Subparsers
+from crickets.commands.parser import add_command, add_json_option
 
 
-def register(subparsers: Any) -> None:
-    listing = subparsers.add_parser(
-        "backups", help="list the snapshots `crickets restore FILE` can bring back"
+def register(subparsers: Subparsers) -> None:
+    listing = add_command(
+        subparsers,
+        "backups",
+        "list the snapshots `crickets restore FILE` can bring back",
+        "List the snapshots Crickets took (before each upgrade, and daily while your data "
+        "changes) and any database set aside as damaged. Snapshots are encrypted with this "
+        "computer's key; an export (crickets export) is the copy for another computer.",
     )
-    listing.add_argument("--json", action="store_true")
+    add_json_option(listing, "the snapshot folder, the snapshots and what was set aside")
     listing.add_argument("--now", action="store_true", help="take a snapshot first")
     listing.set_defaults(func=run_backups)
 
 
 def run_backups(args: argparse.Namespace, ctx: CliContext) -> int:
-    from crickets.storage import backups
-    from crickets.storage.recovery import set_aside_files
-
-    directory = backups.backup_dir(ctx.data_dir)
+    shelf = ctx.session.shelf
+    directory = shelf.directory()
     if args.now:
-        opened = ctx.opened
-        taken = backups.take_snapshot(opened.store.path, directory, ctx.clock.now(), "manual")
+        taken = shelf.take_snapshot("manual")
         ctx.warn(f"snapshot taken: {taken.path}")
-    snapshots = backups.list_snapshots(directory)
-    set_aside = set_aside_files(database_path(ctx.data_dir))
+    snapshots = shelf.snapshots()
+    set_aside = shelf.set_aside()
     if args.json:
         ctx.print_json(
             {

@@ -60,20 +60,21 @@ def test_the_issue_example_overdue_then_get_ready(tmp_path: Path) -> None:
 
 
 def test_a_time_in_the_dst_gap_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
-    line = refused(tmp_path, "add", "--at", "2026-03-08 02:30", "--tz", "America/New_York")
+    line = refused(tmp_path, "add", "--at", "2027-03-14 02:30", "--tz", "America/New_York")
     assert "does not exist" in line and "America/New_York" in line
     assert json.loads(ok(tmp_path, "list", "--json")) == []
 
 
 def test_the_repeated_hour_asks_which_and_fold_answers(tmp_path: Path) -> None:
-    line = refused(tmp_path, "add", "--at", "2026-11-01 01:30", "--tz", "America/New_York")
+    line = refused(tmp_path, "add", "--at", "2027-11-07 01:30", "--tz", "America/New_York")
     assert "EDT" in line and "EST" in line
+    assert line.endswith("say which with --fold 0 (the first) or --fold 1 (the second).")
     added = json.loads(
         ok(
             tmp_path,
             "add",
             "--at",
-            "2026-11-01 01:30",
+            "2027-11-07 01:30",
             "--tz",
             "America/New_York",
             "--fold",
@@ -81,7 +82,7 @@ def test_the_repeated_hour_asks_which_and_fold_answers(tmp_path: Path) -> None:
             "--json",
         )
     )
-    assert added["start"] == "2026-11-01T06:30:00+00:00"
+    assert added["start"] == "2027-11-07T06:30:00+00:00"
 
 
 def test_add_list_show_edit_delete(tmp_path: Path) -> None:
@@ -196,12 +197,12 @@ def test_data_dir_from_the_environment(tmp_path: Path) -> None:
 
 def test_moving_an_interview_to_another_zone_checks_the_kept_time(tmp_path: Path) -> None:
     """The wall-clock time stays; in the new zone it may not exist, or happen twice."""
-    ok(tmp_path, "add", "--at", "2026-03-08 02:30", "--tz", "Europe/London")
+    ok(tmp_path, "add", "--at", "2027-03-14 02:30", "--tz", "Europe/London")
     assert "does not exist" in refused(tmp_path, "edit", "1", "--tz", "America/New_York")
     assert json.loads(ok(tmp_path, "show", "1", "--json"))["zone"] == "Europe/London"
-    ok(tmp_path, "add", "--at", "2026-11-01 01:30", "--tz", "Europe/London")
+    ok(tmp_path, "add", "--at", "2027-11-07 01:30", "--tz", "Europe/London")
     assert "EDT" in refused(tmp_path, "edit", "2", "--tz", "America/New_York")
     moved = json.loads(
         ok(tmp_path, "edit", "2", "--tz", "America/New_York", "--fold", "1", "--json")
     )
-    assert moved["start"] == "2026-11-01T06:30:00+00:00"
+    assert moved["start"] == "2027-11-07T06:30:00+00:00"

@@ -48,11 +48,13 @@ def refused(data: Path, *args: str) -> str:
 
 
 def add(data: Path, *extra: str) -> None:
-    ok(data, "add", "--at", "2026-12-01 14:00", "--tz", "America/New_York", *extra)
+    """Added eight minutes after its start, as someone waiting for the call would: --past."""
+    ok(data, "add", "--past", "--at", "2026-12-01 14:00", "--tz", "America/New_York", *extra)
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Path:
+def data_dir(tmp_path: Path) -> Path:
+    """A data folder holding one interview with Acme (no profile filled in)."""
     add(
         tmp_path,
         *("--company", "Acme", "--role", "Data analyst", "--contact", "Doe, Jane"),
@@ -76,12 +78,12 @@ def test_without_any_interview_it_says_so_in_one_line(tmp_path: Path) -> None:
         (("draft", "follow-up", "--format", "pdf"), "invalid choice"),
     ],
 )
-def test_bad_input_exits_2(store: Path, args: tuple[str, ...], fragment: str) -> None:
-    assert fragment in refused(store, *args)
+def test_bad_input_exits_2(data_dir: Path, args: tuple[str, ...], fragment: str) -> None:
+    assert fragment in refused(data_dir, *args)
 
 
-def test_text_is_what_copy_copies(store: Path) -> None:
-    result = ok(store, "draft", "follow-up")
+def test_text_is_what_copy_copies(data_dir: Path) -> None:
+    result = ok(data_dir, "draft", "follow-up")
     text = result.stdout.decode()
     assert text.startswith("Subject: Our phone interview on Tuesday 1 December at 2:00 PM EST\n\n")
     assert "\n\nHi Jane,\n\n" in text and "until 2:30 PM EST" in text
@@ -89,14 +91,14 @@ def test_text_is_what_copy_copies(store: Path) -> None:
     assert "note: Your name is not in your profile" in notes
 
 
-def test_a_spoken_script_has_no_subject(store: Path) -> None:
-    text = ok(store, "draft", "voicemail").stdout.decode()
+def test_a_spoken_script_has_no_subject(data_dir: Path) -> None:
+    text = ok(data_dir, "draft", "voicemail").stdout.decode()
     assert text.startswith("Hi Jane.\n")
     assert "It's 2:08 PM EST now." in text and "Subject" not in text
 
 
-def test_mailto_prints_the_url_alone_on_its_last_line(store: Path) -> None:
-    lines = ok(store, "draft", "reschedule", "--format", "mailto").stdout.decode().splitlines()
+def test_mailto_prints_the_url_alone_on_its_last_line(data_dir: Path) -> None:
+    lines = ok(data_dir, "draft", "reschedule", "--format", "mailto").stdout.decode().splitlines()
     url = lines[-1]
     assert MAILTO.match(url) and len(lines) == 1
     assert unquote(urlsplit(url).path) == "jane.doe+jobs@acme.com"
@@ -112,34 +114,34 @@ def test_a_long_draft_gives_a_short_link_and_says_so(tmp_path: Path) -> None:
     assert "body=" not in lines[-1] and lines[-1].startswith("mailto:jane@acme.com?subject=")
 
 
-def test_eml_goes_to_stdout_or_to_a_file(store: Path) -> None:
-    raw = ok(store, "draft", "thank-you", "--format", "eml").stdout
+def test_eml_goes_to_stdout_or_to_a_file(data_dir: Path) -> None:
+    raw = ok(data_dir, "draft", "thank-you", "--format", "eml").stdout
     parsed = BytesParser(policy=policy.default).parsebytes(raw)
     assert parsed["X-Unsent"] == "1"
     assert [a.addr_spec for a in parsed["To"].addresses] == ["jane.doe+jobs@acme.com"]
     assert parsed["To"].addresses[0].display_name == "Doe, Jane"
-    out = store / "out" / "thanks.eml"
-    said = ok(store, "draft", "thank-you", "--format", "eml", "--out", str(out)).stdout.decode()
+    out = data_dir / "out" / "thanks.eml"
+    said = ok(data_dir, "draft", "thank-you", "--format", "eml", "--out", str(out)).stdout.decode()
     assert said.strip() == f"Saved the draft (it opens in your mail app) to {out}"
     assert out.read_bytes() == raw
 
 
-def test_id_picks_the_interview(store: Path) -> None:
-    ok(store, "add", "--at", "2026-12-03 10:00", "--tz", "Europe/Paris", "--company", "Globex")
-    assert "Globex" in ok(store, "draft", "confirmation", "--id", "2").stdout.decode()
-    assert "Acme" in ok(store, "draft", "confirmation").stdout.decode()  # the one under way
+def test_id_picks_the_interview(data_dir: Path) -> None:
+    ok(data_dir, "add", "--at", "2026-12-03 10:00", "--tz", "Europe/Paris", "--company", "Globex")
+    assert "Globex" in ok(data_dir, "draft", "confirmation", "--id", "2").stdout.decode()
+    assert "Acme" in ok(data_dir, "draft", "confirmation").stdout.decode()  # the one under way
 
 
-def test_the_persons_own_template_is_used_and_a_broken_one_set_aside(store: Path) -> None:
-    opened = Store.open(store)
+def test_the_persons_own_template_is_used_and_a_broken_one_set_aside(data_dir: Path) -> None:
+    opened = Store.open(data_dir)
     try:
-        opened.set_state("template:apology", "Subject: Sorry, ${company}\n\nMy own words.")
-        opened.set_state("template:nudge", "Subject: Hi\n\n${gone_placeholder}")
+        opened.state.set_state("template:apology", "Subject: Sorry, ${company}\n\nMy own words.")
+        opened.state.set_state("template:nudge", "Subject: Hi\n\n${gone_placeholder}")
     finally:
         opened.close()
-    assert ok(store, "draft", "apology").stdout.decode() == (
+    assert ok(data_dir, "draft", "apology").stdout.decode() == (
         "Subject: Sorry, Acme\n\nMy own words.\n"
     )
-    result = ok(store, "draft", "nudge")
+    result = ok(data_dir, "draft", "nudge")
     assert "set aside" in result.stderr.decode() and "gone_placeholder" in result.stderr.decode()
     assert "these times are open for me" in result.stdout.decode()

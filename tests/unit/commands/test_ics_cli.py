@@ -55,13 +55,15 @@ def fixture(name: str) -> str:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Path:
+def data_dir(tmp_path: Path) -> Path:
+    """A data folder with an empty store in it."""
     ok(tmp_path, "list")  # created before the tests, so first-run notices are not counted
     return tmp_path
 
 
-def listed(store: Path) -> list[dict[str, object]]:
-    return json.loads(ok(store, "list", "--json"))  # type: ignore[no-any-return]
+def listed(data_dir: Path) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = json.loads(ok(data_dir, "list", "--json"))
+    return rows
 
 
 def test_dry_run_json_shows_everything_and_creates_nothing(tmp_path: Path) -> None:
@@ -81,67 +83,69 @@ def test_dry_run_json_shows_everything_and_creates_nothing(tmp_path: Path) -> No
     assert list(tmp_path.iterdir()) == []
 
 
-def test_dry_run_text_says_what_would_happen_and_changes_nothing(store: Path) -> None:
-    out = ok(store, "import", fixture("outlook_request.ics"), "--dry-run")
+def test_dry_run_text_says_what_would_happen_and_changes_nothing(data_dir: Path) -> None:
+    out = ok(data_dir, "import", fixture("outlook_request.ics"), "--dry-run")
     assert "Wednesday 2 December 2026, 10:00 AM PST (America/Los_Angeles" in out
     assert "In UTC:      2026-12-02 18:00 UTC" in out
     assert "Would:       Adds" in out and "Dry run: nothing was changed." in out
-    assert listed(store) == []
+    assert listed(data_dir) == []
 
 
-def test_dry_run_of_several_events_lists_them_all(store: Path) -> None:
-    report = json.loads(ok(store, "import", fixture("several.ics"), "--dry-run", "--json"))
+def test_dry_run_of_several_events_lists_them_all(data_dir: Path) -> None:
+    report = json.loads(ok(data_dir, "import", fixture("several.ics"), "--dry-run", "--json"))
     assert len(report["events"]) == 3
 
 
-def test_import_then_again(store: Path) -> None:
-    out = ok(store, "import", fixture("google_request.ics"))
+def test_import_then_again(data_dir: Path) -> None:
+    out = ok(data_dir, "import", fixture("google_request.ics"))
     assert out.startswith("Added interview #1 (Data analyst with Acme)")
-    (row,) = listed(store)
+    (row,) = listed(data_dir)
     assert row["zone"] == "America/New_York" and row["start"] == "2026-12-01T19:00:00+00:00"
     assert row["meeting_link"] == "https://meet.google.com/abc-defg-hij"
     assert row["ics_uid"] == "7kukuqrfedlm2f9t0vr42q2vvq@google.com"
     assert row["direction"] == "video"
-    assert "Already imported as interview #1" in ok(store, "import", fixture("google_request.ics"))
-    assert len(listed(store)) == 1
+    assert "Already imported as interview #1" in ok(
+        data_dir, "import", fixture("google_request.ics")
+    )
+    assert len(listed(data_dir)) == 1
 
 
-def test_several_events_need_pick(store: Path) -> None:
-    result = crickets(store, "import", fixture("several.ics"))
+def test_several_events_need_pick(data_dir: Path) -> None:
+    result = crickets(data_dir, "import", fixture("several.ics"))
     assert result.returncode == 2
     assert result.stderr.strip().endswith("choose one with --pick N (1 to 3)")
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Event 3 of 3: Final round: Massive Dynamic" in result.stdout
-    assert listed(store) == []
-    assert "1 to 3" in refused(store, "import", fixture("several.ics"), "--pick", "9")
-    out = json.loads(ok(store, "import", fixture("several.ics"), "--pick", "2", "--json"))
+    assert listed(data_dir) == []
+    assert "1 to 3" in refused(data_dir, "import", fixture("several.ics"), "--pick", "9")
+    out = json.loads(ok(data_dir, "import", fixture("several.ics"), "--pick", "2", "--json"))
     assert out["outcome"] == "added" and out["interview"]["company"] == "Massive Dynamic"
-    assert [r["start"] for r in listed(store)] == ["2026-12-15T21:00:00+00:00"]
+    assert [r["start"] for r in listed(data_dir)] == ["2026-12-15T21:00:00+00:00"]
 
 
-def test_reschedule_then_cancel_needs_yes(store: Path) -> None:
-    ok(store, "import", fixture("series_1_request.ics"))
-    assert "Moved interview #1" in ok(store, "import", fixture("series_2_update.ics"))
-    assert "older version" in ok(store, "import", fixture("series_1_request.ics"))
-    line = refused(store, "import", fixture("series_3_cancel.ics"))
+def test_reschedule_then_cancel_needs_yes(data_dir: Path) -> None:
+    ok(data_dir, "import", fixture("series_1_request.ics"))
+    assert "Moved interview #1" in ok(data_dir, "import", fixture("series_2_update.ics"))
+    assert "older version" in ok(data_dir, "import", fixture("series_1_request.ics"))
+    line = refused(data_dir, "import", fixture("series_3_cancel.ics"))
     assert "--yes" in line and "cancelled" in line
-    (row,) = listed(store)
+    (row,) = listed(data_dir)
     assert row["status"] == "scheduled" and row["start"] == "2026-12-03T15:00:00+00:00"
-    assert "as cancelled" in ok(store, "import", fixture("series_3_cancel.ics"), "--yes")
-    assert listed(store)[0]["status"] == "cancelled"
+    assert "as cancelled" in ok(data_dir, "import", fixture("series_3_cancel.ics"), "--yes")
+    assert listed(data_dir)[0]["status"] == "cancelled"
 
 
-def test_cancel_of_unknown_invitation_exits_1(store: Path) -> None:
-    result = crickets(store, "import", fixture("series_3_cancel.ics"), "--yes")
+def test_cancel_of_unknown_invitation_exits_1(data_dir: Path) -> None:
+    result = crickets(data_dir, "import", fixture("series_3_cancel.ics"), "--yes")
     assert result.returncode == 1 and "never imported" in result.stdout
 
 
-def test_a_time_is_asked_for_an_all_day_event(store: Path) -> None:
-    line = refused(store, "import", fixture("all_day.ics"))
+def test_a_time_is_asked_for_an_all_day_event(data_dir: Path) -> None:
+    line = refused(data_dir, "import", fixture("all_day.ics"))
     assert "all-day" in line and '--at "2026-12-10 14:00"' in line
     out = json.loads(
         ok(
-            store,
+            data_dir,
             "import",
             fixture("all_day.ics"),
             "--at",
@@ -165,31 +169,31 @@ def test_a_time_is_asked_for_an_all_day_event(store: Path) -> None:
     ],
 )
 def test_a_file_it_cannot_use_exits_2_with_one_line(
-    store: Path, content: bytes, fragment: str
+    data_dir: Path, content: bytes, fragment: str
 ) -> None:
-    bad = store / "invite.ics"
+    bad = data_dir / "invite.ics"
     bad.write_bytes(content)
-    line = refused(store, "import", str(bad))
+    line = refused(data_dir, "import", str(bad))
     assert fragment in line and str(bad) in line
-    assert listed(store) == []
+    assert listed(data_dir) == []
 
 
-def test_a_missing_file_or_a_folder(store: Path) -> None:
-    assert "cannot read" in refused(store, "import", str(store / "nope.ics"))
-    assert "folder" in refused(store, "import", str(store))
+def test_a_missing_file_or_a_folder(data_dir: Path) -> None:
+    assert "cannot read" in refused(data_dir, "import", str(data_dir / "nope.ics"))
+    assert "folder" in refused(data_dir, "import", str(data_dir))
 
 
-def test_import_from_standard_input(store: Path) -> None:
+def test_import_from_standard_input(data_dir: Path) -> None:
     data = (DATA / "apple_publish.ics").read_bytes()
-    assert "Added interview #1" in ok(store, "import", "-", stdin=data)
+    assert "Added interview #1" in ok(data_dir, "import", "-", stdin=data)
 
 
-def test_export_ics_and_import_it_elsewhere(store: Path, tmp_path: Path) -> None:
-    ok(store, "add", "--at", "2026-12-01 14:00", "--tz", "Asia/Kolkata", "--company", "Zoë & Co")
-    text = ok(store, "export-ics", "1")
+def test_export_ics_and_import_it_elsewhere(data_dir: Path, tmp_path: Path) -> None:
+    ok(data_dir, "add", "--at", "2026-12-01 14:00", "--tz", "Asia/Kolkata", "--company", "Zoë & Co")
+    text = ok(data_dir, "export-ics", "1")
     assert text.startswith("BEGIN:VCALENDAR") and "TZID:Asia/Kolkata" in text
     out = tmp_path / "out" / "interview.ics"
-    assert "Wrote #1" in ok(store, "export-ics", "1", "--out", str(out))
+    assert "Wrote #1" in ok(data_dir, "export-ics", "1", "--out", str(out))
     assert out.read_bytes() == text.encode().replace(b"\n", b"\r\n").replace(b"\r\r\n", b"\r\n")
     other = tmp_path / "other"
     ok(other, "import", str(out))
@@ -197,11 +201,11 @@ def test_export_ics_and_import_it_elsewhere(store: Path, tmp_path: Path) -> None
     assert row["zone"] == "Asia/Kolkata" and row["start"] == "2026-12-01T08:30:00+00:00"
     assert row["company"] == "Zoë & Co"
     # The same UID on every export: the calendar updates its entry instead of adding one.
-    assert ok(store, "export-ics", "1").split("UID:")[1][:40] == text.split("UID:")[1][:40]
+    assert ok(data_dir, "export-ics", "1").split("UID:")[1][:40] == text.split("UID:")[1][:40]
 
 
-def test_export_ics_of_a_missing_interview(store: Path) -> None:
-    assert "no interview #9" in refused(store, "export-ics", "9")
+def test_export_ics_of_a_missing_interview(data_dir: Path) -> None:
+    assert "no interview #9" in refused(data_dir, "export-ics", "9")
 
 
 def test_a_dry_run_with_a_typed_time_creates_no_store(tmp_path: Path) -> None:
@@ -210,9 +214,9 @@ def test_a_dry_run_with_a_typed_time_creates_no_store(tmp_path: Path) -> None:
     assert not empty.exists() or list(empty.iterdir()) == []
 
 
-def test_a_dry_run_pick_names_the_event_picked(store: Path) -> None:
+def test_a_dry_run_pick_names_the_event_picked(data_dir: Path) -> None:
     out = ok(
-        store,
+        data_dir,
         "import",
         fixture("several.ics"),
         "--dry-run",
