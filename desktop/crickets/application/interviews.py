@@ -3,10 +3,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any
 
 from crickets.application.errors import Refused
 from crickets.application.ports import InterviewRepository, SettingsRepository, ZoneSource
@@ -38,9 +37,26 @@ class InterviewFields:
     my_phone: str = ""
     notes: str = ""
 
-    def changes(self) -> dict[str, str | datetime | timedelta | Direction]:
-        """The fields by Interview attribute name, for :meth:`InterviewBook.save_form`."""
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+    def laid_over(self, base: Interview) -> Interview:
+        """``base`` with every field the form sets replaced by the form's value."""
+        return replace(
+            base,
+            local_start=self.local_start,
+            zone=self.zone,
+            duration=self.duration,
+            direction=self.direction,
+            company=self.company,
+            role=self.role,
+            interviewer_name=self.interviewer_name,
+            interviewer_email=self.interviewer_email,
+            interviewer_phone=self.interviewer_phone,
+            meeting_link=self.meeting_link,
+            my_phone=self.my_phone,
+            notes=self.notes,
+        )
+
+    def new_interview(self) -> Interview:
+        return self.laid_over(Interview(self.local_start, self.zone))
 
 
 @dataclass(frozen=True)
@@ -90,17 +106,12 @@ class InterviewBook:
             raise not_found(interview.id) from None
         return self.require(interview.id)
 
-    def save_form(self, original: Interview | None, changes: Mapping[str, Any]) -> Interview:
-        """The editor's Save: a new interview, or ``changes`` laid over the interview *as
+    def save_fields(self, original: Interview | None, form: InterviewFields) -> Interview:
+        """The editor's Save: a new interview, or the form laid over the interview *as
         stored now* (a "They called" pressed while the form was open is not undone)."""
         if original is None:
-            return self.add(Interview(**changes))
-        current = self.require(original.id or 0)
-        return self.update(replace(current, **changes))
-
-    def save_fields(self, original: Interview | None, typed: InterviewFields) -> Interview:
-        """:meth:`save_form` with the form's fields typed (the windows' way in)."""
-        return self.save_form(original, typed.changes())
+            return self.add(form.new_interview())
+        return self.update(form.laid_over(self.require(original.id or 0)))
 
     def delete(self, interview_id: int) -> Interview:
         interview = self.require(interview_id)

@@ -128,7 +128,7 @@ def file_only() -> Keychain:
     """
     from keyring.backends import fail
 
-    return Keychain(fail.Keyring())  # type: ignore[no-untyped-call]
+    return Keychain(fail.Keyring())  # type: ignore[no-untyped-call]  # keyring: unannotated __init__
 
 
 class Keychain:
