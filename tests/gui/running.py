@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from crickets.wiring.windows import register_windows
 from PySide6.QtWidgets import QApplication
 
 from crickets.application.use_cases import UseCases
@@ -13,6 +12,7 @@ from crickets.storage.store import Store
 from crickets.ui.shell import USUAL_START, StartMode
 from crickets.wiring.session import build_use_cases
 from crickets.wiring.tray import TrayApp, build_tray
+from crickets.wiring.windows import register_windows
 
 
 def qt_app() -> QApplication:
