@@ -10,6 +10,9 @@ JSON line back::
 Commands: ``focus`` (show yourself), ``reload`` (the store changed: re-read it), ``open``
 (import this file). A server answers ``{"v": 1, "ok": false, "error": ...}`` to a line it
 cannot use (garbage, another protocol version, an unknown command) and acts on nothing.
+
+A tray that does not answer in time is busy, never absent: a request written whole waits
+in the socket and is acted on when the tray wakes (:func:`hand_over`; docs/decisions/066).
 """
 
 from __future__ import annotations
@@ -43,8 +46,24 @@ class ProtocolError(ValueError):
 class Delivery(enum.Enum):
     DELIVERED = "delivered"  # the running tray took it
     NOT_RUNNING = "not-running"  # nobody listens: start the tray, or just carry on
-    NO_ANSWER = "no-answer"  # something listens but did not answer in time
+    QUEUED = "queued"  # written to a tray too busy to answer in time: it acts on it on waking
+    NO_ANSWER = "no-answer"  # something listens but the request could not be handed over
     REJECTED = "rejected"  # the tray answered that it cannot use the message
+
+    @property
+    def is_running(self) -> bool:
+        """Whether a tray is there: anything but "nobody listens". A tray that does not
+        answer is busy, never absent (starting a second one would drop the request)."""
+        return self is not Delivery.NOT_RUNNING
+
+
+@dataclass(frozen=True)
+class HandOver:
+    """What a second launch tells the person after handing its request to the running
+    tray, and whether the request reached it."""
+
+    reached: bool
+    message: str
 
 
 @dataclass(frozen=True)
@@ -125,14 +144,43 @@ def send(path: str, request: Request, *, timeout: float = 2.0) -> Delivery:
             return Delivery.NO_ANSWER
         try:
             client.sendall(encode(request))
-            reply = _read_line(client)
         except OSError:
             return Delivery.NO_ANSWER
+        try:
+            reply = _read_line(client)
+        except OSError:  # written whole: the tray reads it when it gets to it
+            return Delivery.QUEUED
     try:
         ok = json.loads(reply.decode()).get("ok")
     except (UnicodeDecodeError, ValueError, AttributeError):
         return Delivery.NO_ANSWER
     return Delivery.DELIVERED if ok is True else Delivery.REJECTED
+
+
+def hand_over(path: str, request: Request, *, timeout: float = 2.0) -> HandOver | None:
+    """Give ``request`` to the tray listening on ``path``: what to tell the person, or None
+    when no tray runs (start one). "No answer" is never "not running" (issue 15, item 11;
+    docs/decisions/066-busy-tray.md)."""
+    delivery = send(path, request, timeout=timeout)
+    if not delivery.is_running:
+        return None
+    what = f"open {Path(request.path).name}" if request.path else "come to the front"
+    if delivery is Delivery.DELIVERED:
+        done = (
+            f"it is opening {Path(request.path).name}"
+            if request.path
+            else ("it has been brought to the front")
+        )
+        return HandOver(True, f"Crickets is already running; {done}.")
+    if delivery is Delivery.QUEUED:
+        return HandOver(
+            True, f"Crickets is already running but busy; it will {what} as soon as it responds."
+        )
+    why = "could not take it" if delivery is Delivery.REJECTED else "did not answer"
+    return HandOver(
+        False,
+        f"Crickets is already running but {why}, so it did not {what}; try again in a moment.",
+    )
 
 
 def is_listening(path: str, *, timeout: float = 0.5) -> bool:

@@ -209,13 +209,49 @@ def test_a_refusal_and_a_garbled_answer(short_dir: Path) -> None:
         garbled.close()
 
 
-def test_a_tray_that_never_answers_times_out(short_dir: Path) -> None:
+def test_a_tray_too_busy_to_answer_is_still_running_and_gets_the_request(
+    short_dir: Path, tmp_path: Path
+) -> None:
+    """A paused tray (a mute socket: the kernel accepts into the backlog, nobody reads) is
+    busy, never "not running": the request is queued, and read when it wakes (issue 15)."""
     path = str(short_dir / "mute.sock")
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as mute:
         mute.bind(path)
-        mute.listen(1)  # accepts into the backlog, never reads
+        mute.listen(4)
         assert ipc.is_listening(path)
-        assert ipc.send(path, Request(Command.FOCUS), timeout=0.01) is Delivery.NO_ANSWER
+        invite = tmp_path / "invite.ics"
+        delivery = ipc.send(path, ipc.open_request(invite), timeout=0.01)
+        assert delivery is Delivery.QUEUED and delivery.is_running
+        told = ipc.hand_over(path, ipc.open_request(invite), timeout=0.01)
+        assert told == ipc.HandOver(
+            True,
+            "Crickets is already running but busy; it will open invite.ics as soon as it responds.",
+        )
+        lines = []
+        for _ in range(3):  # the tray wakes: the probe, then both requests, each whole
+            conn, _ = mute.accept()
+            with conn:
+                lines.append(conn.recv(4096))
+        assert lines[0] == b""  # is_listening only connects
+        assert [ipc.decode(line.rstrip(b"\n")) for line in lines[1:]] == [
+            ipc.open_request(invite)
+        ] * 2
+
+
+def test_hand_over_says_what_happened(short_dir: Path) -> None:
+    assert ipc.hand_over(str(short_dir / "nobody.sock"), Request(Command.FOCUS)) is None
+    tray = FakeTray(str(short_dir / "tray.sock"))
+    refusing = FakeTray(str(short_dir / "refusing.sock"), answer=ipc.answer("other version"))
+    try:
+        assert ipc.hand_over(tray.path, Request(Command.FOCUS)) == ipc.HandOver(
+            True, "Crickets is already running; it has been brought to the front."
+        )
+        told = ipc.hand_over(refusing.path, Request(Command.FOCUS))
+        assert told is not None and not told.reached
+        assert "could not take it" in told.message
+    finally:
+        tray.close()
+        refusing.close()
 
 
 def test_remove_stale_clears_only_a_dead_socket_of_ours(short_dir: Path) -> None:

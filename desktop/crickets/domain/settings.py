@@ -57,6 +57,19 @@ def settings_to_dict(settings: Settings) -> dict[str, Any]:
     return out
 
 
+def setting_value(name: str, value: Any) -> Any:
+    """One stored value as its Settings field holds it (ValueError/TypeError when it is not
+    one); checks the value alone, not how it sits with the others."""
+    if name in _DURATIONS:
+        return timedelta(minutes=float(value))
+    if name in _TIMES:
+        hh, mm = str(value).split(":")
+        return time(int(hh), int(mm))
+    if name == "work_days":
+        return tuple(int(d) for d in value)
+    return value
+
+
 def settings_from_dict(data: dict[str, Any]) -> Settings:
     """The inverse of :func:`settings_to_dict`; keys this version does not know are ignored,
     and a key an older version did not write keeps its default."""
@@ -65,14 +78,7 @@ def settings_from_dict(data: dict[str, Any]) -> Settings:
     for name, value in data.items():
         if name not in known:
             continue
-        if name in _DURATIONS:
-            value = timedelta(minutes=float(value))
-        elif name in _TIMES:
-            hh, mm = str(value).split(":")
-            value = time(int(hh), int(mm))
-        elif name == "work_days":
-            value = tuple(int(d) for d in value)
-        elif name in _CHOICES and not (value is None or isinstance(value, bool)):
+        if name in _CHOICES and not (value is None or isinstance(value, bool)):
             continue  # a yes/no/"follow the system" choice that is none of them: the default
-        kwargs[name] = value
+        kwargs[name] = setting_value(name, value)
     return replace(DEFAULTS, **kwargs)

@@ -8,9 +8,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 MAX_LINE = 200
 MAX_NOTES = 10_000
+MAX_ID = 2**31 - 1  # far beyond any real count; SQLite's own limit (2^63) would overflow
+#: The years an interview can be in: near year 1 or 9999 an instant overflows.
+YEARS = range(1900, 2201)
+MIN_DURATION, MAX_DURATION = 5, 480
 _LINE_BREAKS = {"\u2028", "\u2029", "\x85"}
 _EMAIL = re.compile(
     r"^[^@\s<>(),;:\"\[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?\.[A-Za-z]{2,}$"
@@ -85,6 +92,54 @@ def phone(field: str, value: str) -> str:
 
 
 def duration_minutes(field: str, value: float) -> float:
-    if not 5 <= value <= 480:
-        raise FieldError(field, "must be between 5 and 480 minutes")
+    if not MIN_DURATION <= value <= MAX_DURATION:
+        raise FieldError(field, f"must be between {MIN_DURATION} and {MAX_DURATION} minutes")
     return value
+
+
+def record_id(field: str, value: object) -> int:
+    """A stored record's number: a whole number from 1 to :data:`MAX_ID`."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise FieldError(field, f"{str(value)[:20]!r} is not a whole number")
+    if not 1 <= value <= MAX_ID:
+        raise FieldError(field, f"{str(value)[:20]} is out of range (1 to {MAX_ID})")
+    return value
+
+
+def zone(field: str, value: object) -> str:
+    """An IANA time zone name, as the zone pickers and ``--tz`` accept."""
+    if not isinstance(value, str) or not value.strip():
+        raise FieldError(field, "is missing: a time needs the zone it was agreed in")
+    name = single_line(field, value, max_length=64)
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise FieldError(field, f"{name[:40]!r} is not a time zone name") from None
+    return name
+
+
+def year_in_range(field: str, value: datetime) -> datetime:
+    if value.year not in YEARS:
+        raise FieldError(field, f"the year {value.year} is not between {YEARS[0]} and {YEARS[-1]}")
+    return value
+
+
+#: What a person types about an interview, by Interview attribute: (the name they know the
+#: field by, its check). The editor, ``crickets add|edit`` and restore check the same way.
+INTERVIEW_TEXT: dict[str, tuple[str, Callable[[str, str], str]]] = {
+    "company": ("company", single_line),
+    "role": ("role", single_line),
+    "interviewer_name": ("interviewer's name", single_line),
+    "interviewer_email": ("interviewer's email", email),
+    "interviewer_phone": ("interviewer's phone", phone),
+    "meeting_link": ("meeting link", link),
+    "my_phone": ("the number you gave them", phone),
+    "notes": ("notes", notes),
+}
+
+
+def text_field(field: str, value: object, check: Callable[[str, str], str]) -> str:
+    """``check`` on ``value`` once it is text at all (a number or a list is refused)."""
+    if not isinstance(value, str):
+        raise FieldError(field, "is not text")
+    return check(field, value)

@@ -49,16 +49,16 @@ class PlyerNotifier:
                     title=title, message=message, app_name=self.app_name, timeout=self.timeout
                 )
             except Exception as error:  # NotImplementedError without a backend, and the rest
-                logger.info("plyer could not show a notification: %r", error)
+                logger.info("plyer could not show a notification (%s)", type(error).__name__)
                 return False
             finally:
-                if captured.getvalue().strip():
-                    logger.debug("plyer wrote: %s", captured.getvalue().strip())
+                if captured.getvalue().strip():  # it may quote the notification: not kept
+                    logger.debug("plyer wrote %d characters on stderr", len(captured.getvalue()))
         if caught:
             # A warning means plyer fell back or gave up (no dbus, no notify-send): a duplicate
             # balloon is better than a reminder lost in silence.
             for warning in caught:
-                logger.info("plyer warned: %s", str(warning.message).splitlines()[0])
+                logger.info("plyer warned (%s)", warning.category.__name__)
             return False
         return True
 

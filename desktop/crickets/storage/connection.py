@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
+from crickets.storage import disk_space
 from crickets.storage.errors import StorageError, StoreBusy, StoreCorrupt, StoreFull, StoreReadOnly
 
 #: Tables whose rows carry a sealed blob: (table, id column, blob column).
@@ -20,6 +21,7 @@ SEALED_COLUMNS = (
 USER_TABLES = ("interviews", "actions", "invitations", "sealed", "settings")
 # SQLite primary result codes that mean "this file is damaged", not "try again".
 _SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
+_SQLITE_IOERR = 10
 
 
 def blob_bytes(value: bytes | str | None) -> bytes:
@@ -68,17 +70,19 @@ def is_corruption(error: sqlite3.DatabaseError) -> bool:
     return "malformed" in text or "not a database" in text
 
 
+def _is_io_error(error: sqlite3.DatabaseError) -> bool:
+    code = int(getattr(error, "sqlite_errorcode", -1) or -1) & 0xFF
+    return code == _SQLITE_IOERR or "disk I/O error" in str(error)
+
+
 def translate(error: sqlite3.DatabaseError, path: Path) -> StorageError:
     text = str(error)
     if is_corruption(error):
         return StoreCorrupt(f"{path} is not a readable Crickets database ({text}).")
     if "locked" in text or "busy" in text:
         return StoreBusy(f"Another Crickets process is writing to {path}; try again in a moment.")
-    if "full" in text:
-        return StoreFull(
-            f"The disk holding {path} is full: the change was not saved and your earlier data "
-            "is intact; free some space and try again."
-        )
+    if "full" in text or (_is_io_error(error) and disk_space.is_nearly_full(path.parent)):
+        return StoreFull(disk_space.full_message(path))
     if "readonly" in text or "read-only" in text:
         return StoreReadOnly(f"{path} is read-only; Crickets cannot save changes there.")
     if "unable to open" in text:

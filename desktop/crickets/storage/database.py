@@ -14,6 +14,7 @@ busy timeout, then gives up with :class:`~crickets.storage.errors.StoreBusy`, ch
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,10 +22,10 @@ from pathlib import Path
 
 from crickets.domain.clock import Clock, SystemClock
 from crickets.paths import database_path
-from crickets.storage import migrations
+from crickets.storage import damaged, disk_space, migrations
 from crickets.storage.codec import FieldCodec, PlainCodec
 from crickets.storage.connection import connect_read_only, create_private, translate
-from crickets.storage.errors import SchemaTooNew, StorageError, StoreReadOnly
+from crickets.storage.errors import SchemaTooNew, StorageError, StoreFull, StoreReadOnly
 
 BUSY_TIMEOUT_S = 5.0
 
@@ -44,6 +45,9 @@ class Database:
         self.conn = conn
         self.path = path
         self.read_only = read_only
+        #: Why a read-only database refuses changes, when it is not the folder's permissions
+        #: (a full disk): the sentence every refused write says.
+        self.read_only_reason = ""
         self._codec = codec
         self._clock: Clock = clock or SystemClock()
 
@@ -73,6 +77,7 @@ class Database:
                 create_private(path)
                 conn = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
             conn.row_factory = sqlite3.Row
+            damaged.use_on(conn)  # one undecodable value must not fail a whole fetch
             if not read_only:
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=FULL")
@@ -100,6 +105,15 @@ class Database:
             if conn is not None:
                 conn.close()
             raise translate(error, path) from None
+        except OSError as error:  # making the folder or the file
+            if conn is not None:
+                conn.close()
+            if error.errno == errno.ENOSPC:
+                raise StoreFull(disk_space.full_message(path)) from None
+            raise StorageError(
+                f"Crickets cannot create {path} ({error.strerror or error}); check the folder "
+                "exists and is yours."
+            ) from None
         return cls(conn, path, codec or PlainCodec(), read_only=read_only, clock=clock)
 
     def close(self) -> None:
@@ -131,6 +145,8 @@ class Database:
         """One ``BEGIN IMMEDIATE`` transaction: committed when the block ends, rolled back
         when it raises. Raises :class:`StoreReadOnly` at once on a read-only database."""
         if self.read_only:
+            if self.read_only_reason:
+                raise StoreFull(self.read_only_reason)
             raise StoreReadOnly(
                 f"Crickets is in read-only mode ({self.path.parent} cannot be written): "
                 "the change was not saved."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from crickets.domain.damage import UnreadableRecord
 from crickets.domain.errors import StoreError
 
 
@@ -31,6 +32,17 @@ class StoreCorrupt(StorageError):
 
 class SealBroken(StorageError):
     """A sealed field did not open: altered on disk, moved from another row, or another key."""
+
+
+class RecordUnreadable(StorageError):
+    """One saved record is damaged (its text, its seal or a value); the rest is readable."""
+
+    def __init__(self, record: UnreadableRecord) -> None:
+        super().__init__(
+            f"{record.what[:1].upper()}{record.what[1:]} cannot be read: {record.reason}. "
+            "`crickets restore FILE` brings back a snapshot or an export."
+        )
+        self.record = record
 
 
 class DataMissing(StorageError):

@@ -18,6 +18,9 @@ unreachable, rows exist :data:`UNREACHABLE`: nothing created; try again from the
 entry missing, rows     :data:`MISSING`: refuse, point to ``crickets restore``
 key does not fit        :data:`MISMATCH` (see ``opening``): refuse, point to restore
 file moved to keychain  :data:`MOVED`, when a keychain appears later
+key file gone, rows     :data:`KEY_FILE_MISSING` when the key was last found in the file
+                        (the app state's ``store.key-home``): put it back, or restore
+key file others read    made private, said once; not used if it cannot be (``key_file``)
 ======================  ===================================================================
 
 Design notes (docs/decisions/031-encryption-and-keychain.md): never overwrite an entry, never
@@ -27,23 +30,20 @@ backend and an empty chainer accept writes and keep nothing).
 
 from __future__ import annotations
 
-import contextlib
 import enum
 import os
-import tempfile
-import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from crickets.atomic_files import fsync_directory
+from crickets.storage import key_file
 from crickets.storage.crypto import decode_key, encode_key, new_key
 from crickets.storage.errors import KeychainLocked, KeyMissing, StoreReadOnly
 
 SERVICE = "crickets"
-KEY_FILE_MODE = 0o600
-_PARTIAL_PREFIX = ".crickets-key."
+KEY_FILE_MODE = key_file.MODE
 
 NO_KEYCHAIN = (
     "No keychain is available ({reason}), so the Crickets key is kept in {path}, readable "
@@ -76,6 +76,11 @@ MISMATCH = (
     "`crickets restore FILE`."
 )
 MOVED = "The Crickets key was moved from {path} into your keychain ({backend})."
+KEY_FILE_MISSING = (
+    "The Crickets key file {path} is missing, so the saved interviews in {database} cannot "
+    "be read; nothing was deleted. Put the file back (from a backup of this folder), or start "
+    "again from an export with `crickets restore FILE`."
+)
 
 
 class KeySource(enum.Enum):
@@ -194,23 +199,30 @@ def obtain_key(
     sealed_rows: int,
     database: Path,
     read_only: bool = False,
+    key_was_in_file: bool = False,
 ) -> FoundKey:
     """The key of database ``store_id``: found, or created when no sealed row needs an
     older one. Raises :class:`KeychainLocked` (try again later), :class:`KeyMissing`
-    (refuse, point to restore) or :class:`StoreReadOnly` (a key would have to be created)."""
+    (refuse, point to restore) or :class:`StoreReadOnly` (a key would have to be created).
+
+    ``key_was_in_file``: the key was last found in the key file, so a missing file is said
+    to be missing (not a keychain that cannot be reached)."""
     username = entry_name(store_id)
     path = key_file_path(data_dir, store_id)
     if path.exists():
-        key = _read_key_file(path)
+        key, note = key_file.read(path)
         if not read_only:
             moved = _move_into_keychain(keychain, username, key, path)
             if moved is not None:
-                return moved
-        return FoundKey(key, KeySource.KEY_FILE, KeyState.KEY_FILE, key_file=path)
+                return replace(moved, message=" ".join(filter(None, (note, moved.message))))
+        return FoundKey(key, KeySource.KEY_FILE, KeyState.KEY_FILE, note, key_file=path)
+    file_missing = KeyMissing(KEY_FILE_MISSING.format(path=path, database=database))
 
     try:
         stored = keychain.get(username)
     except _NoBackend as error:
+        if sealed_rows and key_was_in_file:
+            raise file_missing from None
         if sealed_rows:
             raise KeychainLocked(UNREACHABLE.format(reason=error)) from None
         message = NO_KEYCHAIN.format(reason=error, path=path)
@@ -219,6 +231,8 @@ def obtain_key(
         raise KeychainLocked(LOCKED.format(reason=error)) from None
     if stored is not None:
         return FoundKey(decode_key(stored), KeySource.KEYCHAIN, KeyState.IN_KEYCHAIN)
+    if sealed_rows and key_was_in_file:
+        raise file_missing
     if sealed_rows:
         raise KeyMissing(MISSING.format(database=database))
     if read_only:
@@ -271,45 +285,11 @@ def _create_key_file(path: Path, read_only: bool, message: str, state: KeyState)
     """A new key in a new 0600 file; if another process made the file first, use theirs."""
     if read_only:
         raise StoreReadOnly(f"{path.parent} cannot be written, so no Crickets key can be made.")
-    key = new_key()
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    _remove_stale_partial_keys(path.parent)
-    fd, temp = tempfile.mkstemp(prefix=_PARTIAL_PREFIX, dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="ascii") as handle:
-            handle.write(encode_key(key) + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(temp).chmod(KEY_FILE_MODE)
-        try:
-            os.link(temp, path)  # never replaces an existing key file
-        except FileExistsError:
-            return FoundKey(
-                _read_key_file(path), KeySource.KEY_FILE, KeyState.KEY_FILE, key_file=path
-            )
-    finally:
-        Path(temp).unlink(missing_ok=True)
-    fsync_directory(path.parent)
+    key = key_file.write_new(path, new_key())
+    if key is None:  # another process made it first
+        key, note = key_file.read(path)
+        return FoundKey(key, KeySource.KEY_FILE, KeyState.KEY_FILE, note, key_file=path)
     return FoundKey(key, KeySource.KEY_FILE, state, message, created=True, key_file=path)
-
-
-def _remove_stale_partial_keys(directory: Path) -> None:
-    """A process killed while writing a key file leaves its temporary file: a key that never
-    sealed anything. Removed after an hour (file system time: never one being written)."""
-    for partial in directory.glob(f"{_PARTIAL_PREFIX}*"):
-        with contextlib.suppress(OSError):
-            if time.time() - partial.stat().st_mtime > 3600:
-                partial.unlink()
-
-
-def _read_key_file(path: Path) -> bytes:
-    try:
-        text = path.read_text(encoding="ascii")
-    except (OSError, UnicodeDecodeError) as error:
-        raise KeychainLocked(
-            f"The Crickets key file {path} cannot be read ({_short(error)}); nothing was changed."
-        ) from None
-    return decode_key(text)
 
 
 def _short(error: BaseException) -> str:

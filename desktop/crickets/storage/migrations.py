@@ -50,6 +50,11 @@ STEPS: tuple[str, ...] = (
         data BLOB NOT NULL
     );
     """,
+    # 3: when the interviewer said they would start later than agreed (an instant, in clear
+    #    like the start itself): the countdown follows it, the agreed time stays as it was.
+    """
+    ALTER TABLE interviews ADD COLUMN late_start TEXT;
+    """,
 )
 
 LATEST = len(STEPS)

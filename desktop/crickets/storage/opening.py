@@ -19,44 +19,34 @@ whose ``str()`` is the one line to show. In order, it:
 
 from __future__ import annotations
 
-import json
+import contextlib
 import os
-import secrets
 import sqlite3
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from crickets.atomic_files import write_atomically
+from crickets.domain import damage
 from crickets.domain.clock import Clock
 from crickets.paths import database_path
-from crickets.storage import backups, migrations
-from crickets.storage.codec import PlainCodec
+from crickets.storage import backups, disk_space, migrations
 from crickets.storage.connection import is_corruption
-from crickets.storage.crypto import SealingCodec
 from crickets.storage.database import BUSY_TIMEOUT_S
 from crickets.storage.errors import (
     DataMissing,
-    KeyMismatch,
     StorageError,
     StoreCorrupt,
+    StoreFull,
 )
-from crickets.storage.keychain import (
-    KEY_FILE_IN_USE,
-    MISMATCH,
-    FoundKey,
-    Keychain,
-    KeySource,
-    obtain_key,
-)
+from crickets.storage.identity import MARKER_NAME, attach_key, ensure_identity
+from crickets.storage.keychain import Keychain
 from crickets.storage.recovery import set_aside
 from crickets.storage.store import Store
 
-MARKER_NAME = "crickets-store.json"
-STORE_ID_STATE = "store.id"
-KEY_CHECK_STATE = "store.key-check"
-KEY_FILE_SAID_STATE = "notice.key-file"
+PROBE_PREFIX = ".write-probe-"
+PROBE_STALE_S = 600.0  # a probe lives for microseconds; ten minutes old is left behind
 
 READ_ONLY = (
     "{folder} cannot be written, so Crickets is in read-only mode: you can look, but changes "
@@ -72,7 +62,6 @@ EMPTY = (
     "was created. Restore with `crickets restore FILE` ({hint}); to start empty on purpose, "
     "move {marker} and the backups folder away."
 )
-RESEALED = "Crickets now encrypts your data on disk: {count} saved records were encrypted."
 BACKUP_FAILED = "Crickets could not make its backup ({reason}); your data itself is unchanged."
 
 
@@ -116,6 +105,7 @@ def open_store(
     writable: bool | None = None,
     daily_backup: bool = True,
     allow_empty: bool = False,
+    report_damage: bool = True,
 ) -> OpenedStore:
     """Open the store in ``data_dir`` (see the module docstring for every step).
 
@@ -124,6 +114,7 @@ def open_store(
     is fetched on first use); they are also appended to ``OpenedStore.notices``.
     ``writable`` forces read-only mode when False (None: probe the folder).
     ``allow_empty`` skips the missing-data guard (restore uses it after setting aside).
+    ``report_damage`` names damaged records in a notice (restore, which replaces them, not).
     """
     notices: list[str] = []
 
@@ -140,20 +131,21 @@ def open_store(
         writable = folder_is_writable(data_dir, database)
 
     if not writable:
-        store = Store.open(data_dir, busy_timeout=busy_timeout, read_only=True, clock=clock)
-        problems = store.maintenance.quick_check()
-        if problems:
-            store.close()
-            raise StoreCorrupt(
-                f"{database} is damaged ({problems[0]}) and its folder cannot be written, so "
-                "it cannot be set aside; make the folder writable and start Crickets again."
-            )
+        store = _open_read_only(data_dir, database, clock, busy_timeout)
         say(READ_ONLY.format(folder=data_dir))
     else:
-        store = _open_writable(data_dir, database, clock, busy_timeout, say)
+        try:
+            store = _open_writable(data_dir, database, clock, busy_timeout, say)
+        except StoreFull:  # reading needs no room: look, but not change
+            store = _open_read_only(data_dir, database, clock, busy_timeout)
+            store.database.read_only_reason = disk_space.full_message(database)
+            say(disk_space.read_only_notice(database))
+            writable = False
 
     try:
-        _attach_key(store, data_dir, keychain, say)
+        attach_key(store, data_dir, keychain, say)
+        if report_damage:
+            _name_damage(store, say)
         if writable and daily_backup:
             try:
                 backups.snapshot_if_due(store, backups.backup_dir(data_dir), clock.now())
@@ -176,11 +168,24 @@ def folder_is_writable(data_dir: Path, database: Path) -> bool:
     creating a file on a read-only mount fails for root too."""
     try:
         data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(prefix=".write-probe-", dir=data_dir):
+        with tempfile.NamedTemporaryFile(prefix=PROBE_PREFIX, dir=data_dir):
             pass
     except OSError:
         return False
+    remove_stale_probes(data_dir)
     return not database.exists() or os.access(database, os.W_OK)
+
+
+def remove_stale_probes(data_dir: Path, *, older_than: float = PROBE_STALE_S) -> int:
+    """Delete probe files a process killed mid-probe left behind (empty files, harmless,
+    but clutter); how many. Only old ones: another process may be probing right now."""
+    removed = 0
+    for probe in data_dir.glob(f"{PROBE_PREFIX}*"):
+        with contextlib.suppress(OSError):
+            if probe.is_file() and time.time() - probe.stat().st_mtime > older_than:
+                probe.unlink()
+                removed += 1
+    return removed
 
 
 def _refuse_missing_data(data_dir: Path, database: Path) -> None:
@@ -207,6 +212,18 @@ def _refuse_missing_data(data_dir: Path, database: Path) -> None:
     )
 
 
+def _open_read_only(data_dir: Path, database: Path, clock: Clock, busy_timeout: float) -> Store:
+    store = Store.open(data_dir, busy_timeout=busy_timeout, read_only=True, clock=clock)
+    problems = store.maintenance.quick_check()
+    if problems:
+        store.close()
+        raise StoreCorrupt(
+            f"{database} is damaged ({problems[0]}) and its folder cannot be written, so "
+            "it cannot be set aside; make the folder writable and start Crickets again."
+        )
+    return store
+
+
 def _open_writable(
     data_dir: Path, database: Path, clock: Clock, busy_timeout: float, say: Callable[[str], None]
 ) -> Store:
@@ -219,7 +236,11 @@ def _open_writable(
     if problems:
         store.close()
         return _start_clean(data_dir, database, clock, busy_timeout, problems[0], say)
-    _ensure_identity(store, data_dir)
+    try:
+        ensure_identity(store, data_dir)
+    except BaseException:
+        store.close()
+        raise
     return store
 
 
@@ -261,83 +282,15 @@ def _start_clean(
     moved = set_aside(database, clock.now(), "corrupt")
     say(SET_ASIDE.format(reason=_one_line(reason), path=moved))
     store = Store.open(data_dir, busy_timeout=busy_timeout, clock=clock)
-    _ensure_identity(store, data_dir)
+    ensure_identity(store, data_dir)
     return store
 
 
-def _ensure_identity(store: Store, data_dir: Path) -> str:
-    """The database's random id (names its key) and the marker file that outlives it."""
-    store_id = store.state.ensure_state(STORE_ID_STATE, secrets.token_hex(8))
-    marker = data_dir / MARKER_NAME
-    wanted = {"format": "crickets-store", "store_id": store_id, "database": store.path.name}
-    try:
-        current = json.loads(marker.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        current = None
-    if current != wanted:
-        write_atomically(
-            marker, (json.dumps(wanted, indent=2) + "\n").encode(), sync_directory=True
-        )
-    return store_id
-
-
-def _attach_key(
-    store: Store, data_dir: Path, keychain: Keychain, say: Callable[[str], None]
-) -> None:
-    store_id = store.state.get_state(STORE_ID_STATE)
-    if store_id is None:  # read-only and never opened by this version: nothing sealed
-        store_id = "unset"
-
-    def resolve() -> bytes:
-        found = obtain_key(
-            keychain,
-            data_dir,
-            store_id,
-            sealed_rows=store.maintenance.sealed_row_count(),
-            database=store.path,
-            read_only=store.read_only,
-        )
-        _check_key(store, found)
-        _tell_about_key(store, found, say)
-        return found.key
-
-    codec = SealingCodec(resolve)
-    plain_rows = store.maintenance.plain_row_count()
-    needs_key_now = (
-        store.state.get_state(KEY_CHECK_STATE) is not None
-        or store.maintenance.sealed_row_count() > 0
-    )
-    if needs_key_now or (plain_rows and not store.read_only):
-        codec.key()  # report a missing or locked key at start-up, not at the first click
-    if plain_rows and not store.read_only:
-        store.use_codec(codec)
-        count = store.maintenance.reseal_plain_rows(PlainCodec())
-        say(RESEALED.format(count=count))
-    store.use_codec(codec)
-
-
-def _check_key(store: Store, found: FoundKey) -> None:
-    check = store.state.get_state(KEY_CHECK_STATE)
-    probe = SealingCodec(found.key)
-    if check is not None and not probe.matches(check):
-        if store.maintenance.sealed_row_count() == 0 and not store.read_only:
-            check = None  # nothing sealed with the old key: this key takes over
-        else:
-            where = "key file" if found.source is KeySource.KEY_FILE else "keychain"
-            raise KeyMismatch(MISMATCH.format(where=where, database=store.path))
-    if check is None:
-        store.state.record_state(KEY_CHECK_STATE, probe.key_check())
-
-
-def _tell_about_key(store: Store, found: FoundKey, say: Callable[[str], None]) -> None:
-    if found.message:
-        say(found.message)
-        if found.source is KeySource.KEY_FILE:
-            store.state.record_state(KEY_FILE_SAID_STATE, "1")
-        return
-    if found.source is KeySource.KEY_FILE and store.state.get_state(KEY_FILE_SAID_STATE) is None:
-        say(KEY_FILE_IN_USE.format(path=found.key_file))
-        store.state.record_state(KEY_FILE_SAID_STATE, "1")
+def _name_damage(store: Store, say: Callable[[str], None]) -> None:
+    """One notice naming the records that cannot be read; the rest works as usual."""
+    damaged = store.unreadable()
+    if damaged:
+        say(damage.summary(damaged))
 
 
 # -- small helpers -------------------------------------------------------------------------

@@ -36,8 +36,9 @@ from crickets.storage.errors import (
     StorageError,
     StoreReadOnly,
 )
+from crickets.storage.identity import KEY_CHECK_STATE, STORE_ID_STATE
 from crickets.storage.keychain import Keychain, obtain_key
-from crickets.storage.opening import KEY_CHECK_STATE, STORE_ID_STATE, open_store
+from crickets.storage.opening import open_store
 from crickets.storage.recovery import set_aside
 from crickets.storage.store import Store
 
@@ -97,7 +98,12 @@ def restore(
 
     try:
         opened = open_store(
-            data_dir, clock=clock, keychain=keychain, on_notice=say, daily_backup=False
+            data_dir,
+            clock=clock,
+            keychain=keychain,
+            on_notice=say,
+            daily_backup=False,
+            report_damage=False,
         )
     except (DataMissing, KeyMissing, KeyMismatch, SchemaTooNew) as error:
         database = database_path(data_dir)
@@ -111,6 +117,7 @@ def restore(
             on_notice=say,
             daily_backup=False,
             allow_empty=True,
+            report_damage=False,
         )
     store = opened.store
     try:
@@ -134,6 +141,7 @@ def restore(
             actions=content.actions,
             invitations=content.invitations,
         )
+        store.state.drop_damaged()  # the way back leaves no damaged bookkeeping behind
     finally:
         store.close()
     return RestoreReport(

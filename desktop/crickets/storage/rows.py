@@ -25,6 +25,7 @@ COLUMNS = (
     "call_started_at",
     "ics_uid",
     "ics_sequence",
+    "late_start",
 )
 
 
@@ -32,7 +33,7 @@ def clear_values(interview: Interview, uid_token: str | None = None) -> dict[str
     """The columns stored unsealed: what the scheduler needs, nothing that names anyone.
 
     ``uid_token`` is what goes in the ``ics_uid`` column (the UID itself when not given)."""
-    started = interview.call_started_at
+    started, late = interview.call_started_at, interview.late_start
     return {
         "local_start": interview.local_start.isoformat(timespec="seconds"),
         "fold": interview.local_start.fold,
@@ -45,6 +46,7 @@ def clear_values(interview: Interview, uid_token: str | None = None) -> dict[str
         "call_started_at": started.isoformat(timespec="seconds") if started else None,
         "ics_uid": interview.ics_uid if uid_token is None else uid_token,
         "ics_sequence": interview.ics_sequence,
+        "late_start": late.isoformat(timespec="seconds") if late else None,
     }
 
 
@@ -55,7 +57,7 @@ def personal_values(interview: Interview) -> dict[str, str]:
 
 def from_row(row: sqlite3.Row, personal: dict[str, Any]) -> Interview:
     local = datetime.fromisoformat(row["local_start"]).replace(fold=int(row["fold"]))
-    started = row["call_started_at"]
+    started, late = row["call_started_at"], row["late_start"]
     texts = {name: str(personal.get(name, "")) for name in PERSONAL_FIELDS}
     return Interview(
         id=int(row["id"]),
@@ -68,5 +70,6 @@ def from_row(row: sqlite3.Row, personal: dict[str, Any]) -> Interview:
         call_started_at=datetime.fromisoformat(started) if started else None,
         ics_uid=str(personal.get("ics_uid", row["ics_uid"])),
         ics_sequence=int(row["ics_sequence"]),
+        late_start=datetime.fromisoformat(late) if late else None,
         **texts,
     )

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from crickets.domain.actions import Action
 from crickets.domain.clock import Clock
+from crickets.domain.damage import UnreadableRecord
 from crickets.domain.interview import Interview
 from crickets.domain.profile import Profile
 from crickets.domain.settings import Settings
@@ -84,6 +85,18 @@ class Store:
     def close(self) -> None:
         self.database.close()
 
+    def unreadable(self) -> Sequence[UnreadableRecord]:
+        """Every damaged record, named: interviews, log entries, kept invitations, settings,
+        the profile and the app's own notes. The rest reads as usual
+        (:mod:`crickets.storage.damaged`)."""
+        return [
+            *self.interviews.unreadable(),
+            *self.log.unreadable(),
+            *self.kept_invitations.unreadable(),
+            *self.settings.unreadable(),
+            *self.state.unreadable(),
+        ]
+
     def replace_all(
         self,
         interviews: Sequence[Interview],
@@ -98,6 +111,7 @@ class Store:
         when not given (an export without them) they are emptied with their interviews."""
         with self.database.write() as conn:
             self.interviews.replace_in(conn, interviews)  # cascades to the log and invitations
+            conn.execute("DELETE FROM settings")  # restored whole: nothing old or damaged stays
             self.settings.write_settings_in(conn, settings)
             self.settings.write_profile_in(conn, profile)
             self.log.replace_in(conn, actions or ())

@@ -38,9 +38,9 @@ def test_interview_round_trips_through_json() -> None:
 def test_export_document_round_trips() -> None:
     interviews = [make_interview(), make_interview(id=2, company="Globex", reschedules_id=1)]
     settings = replace(Settings(), sound=False)
-    profile = Profile("Sam Lee", "sam@example.com", "+1 415 555 0100")
+    profile = Profile("Sam Lee", "sam@example.com", "+1 415 555 0100", sign_off="Best wishes,")
     doc = json.loads(json.dumps(export_document(interviews, settings, profile, NOW)))
-    assert read_document(doc) == (interviews, settings, profile)
+    assert read_document(doc) == (interviews, settings, profile)  # the sign-off survives too
 
 
 @pytest.mark.parametrize(

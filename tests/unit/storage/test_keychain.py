@@ -32,8 +32,9 @@ from crickets.domain.profile import Profile
 from crickets.storage import keychain as kc
 from crickets.storage.crypto import encode_key
 from crickets.storage.errors import KeychainLocked, KeyMismatch, KeyMissing
+from crickets.storage.identity import KEY_CHECK_STATE, STORE_ID_STATE
 from crickets.storage.keychain import Keychain, entry_name
-from crickets.storage.opening import KEY_CHECK_STATE, STORE_ID_STATE, OpenedStore, open_store
+from crickets.storage.opening import OpenedStore, open_store
 from tests.builders import make_interview
 
 ROOT = Path(__file__).resolve().parents[3]

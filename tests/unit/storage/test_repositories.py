@@ -157,3 +157,16 @@ def test_a_read_only_database_refuses_every_write(tmp_path: Path) -> None:
         assert StateValues(database).get_state("k") is None
     finally:
         database.close()
+
+
+def test_the_demos_short_timings_survive_a_round_trip(tmp_path: Path) -> None:
+    """Each stored setting is checked alone for its type and all of them together for how
+    they sit with each other: one-minute timings are fine beside each other, not beside
+    the defaults, and must not be taken for damage."""
+    from crickets.demo import DEMO_SETTINGS
+
+    store = Store.open(tmp_path)
+    store.settings.save_settings(DEMO_SETTINGS)
+    assert store.settings.load_settings() == DEMO_SETTINGS
+    assert store.unreadable() == []
+    store.close()

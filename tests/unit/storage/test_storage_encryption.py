@@ -14,8 +14,9 @@ import pytest
 from crickets.domain.actions import Action, ActionKind
 from crickets.domain.profile import Profile
 from crickets.storage import backups
-from crickets.storage.errors import SealBroken
-from crickets.storage.opening import RESEALED, OpenedStore
+from crickets.storage.errors import RecordUnreadable
+from crickets.storage.identity import RESEALED
+from crickets.storage.opening import OpenedStore
 from crickets.storage.store import Store
 from tests.builders import PersonalFields, make_interview
 from tests.unit.storage.test_keychain import MemoryKeyring, opened
@@ -128,10 +129,14 @@ def test_swapped_blobs_fail_for_that_row_not_with_garbage(tmp_path: Path) -> Non
     conn.commit()
     conn.close()
     again = opened(tmp_path, memory)
-    with pytest.raises(SealBroken, match=rf"^interview #{a.id} cannot be decrypted"):
+    with pytest.raises(RecordUnreadable, match=rf"^Interview #{a.id} cannot be read: its encr"):
         again.store.interviews.get(a.id)
-    with pytest.raises(SealBroken, match="moved from another row"):
-        again.store.interviews.list()
+    # Neither row opens; each is named, never returned as the other's garbage.
+    assert again.store.interviews.list() == []
+    assert [r.what for r in again.store.interviews.unreadable()] == [
+        f"interview #{a.id}",
+        f"interview #{b.id}",
+    ]
     again.close()
 
 
@@ -151,8 +156,8 @@ def test_a_swapped_action_detail_fails_too(tmp_path: Path) -> None:
     conn.commit()
     conn.close()
     again = opened(tmp_path, memory)
-    with pytest.raises(SealBroken, match=f"action-log entry #{first.id}"):
-        again.store.log.actions()
+    assert [a.detail for a in again.store.log.actions()] == ["voicemail"]
+    assert [r.what for r in again.store.log.unreadable()] == [f"action-log entry #{first.id}"]
     again.close()
 
 

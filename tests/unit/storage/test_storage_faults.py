@@ -24,7 +24,8 @@ from crickets.storage.errors import (
     StoreFull,
     StoreReadOnly,
 )
-from crickets.storage.opening import MARKER_NAME, READ_ONLY
+from crickets.storage.identity import MARKER_NAME
+from crickets.storage.opening import READ_ONLY
 from crickets.storage.recovery import set_aside_files
 from tests.builders import make_interview
 from tests.unit.storage.test_keychain import ROOT, MemoryKeyring, opened

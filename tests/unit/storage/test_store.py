@@ -125,6 +125,7 @@ def test_replace_all_keeps_ids(store: Store) -> None:
 def test_action_log_round_trip_and_cascade(store: Store) -> None:
     from datetime import UTC
 
+    from crickets.domain.action_words import log_line
     from crickets.domain.actions import Action, ActionKind
 
     iv = store.interviews.add(make_interview(id=None))
@@ -133,7 +134,7 @@ def test_action_log_round_trip_and_cascade(store: Store) -> None:
     logged = store.log.log_action(Action(iv.id, at, ActionKind.CALLED, "no answer"))
     assert logged.id is not None
     assert store.log.actions(iv.id) == [logged]
-    assert logged.line("America/New_York") == "2:09 PM called, no answer"
+    assert log_line(logged, "America/New_York") == "2:09 PM  You called: no answer"
     store.interviews.delete(iv.id)
     assert store.log.actions() == []
 

@@ -12,12 +12,23 @@ import codecs
 import re
 from dataclasses import dataclass
 
-MAX_BYTES = 4 * 1024 * 1024  # an invitation is a few kilobytes; a whole calendar is not one
+# What the parser is given is bounded so that any file is read, or refused, in well under
+# a second (bench/ics_bombs.py; docs/decisions/063-invitation-work-bounds.md). Real
+# invitations are a few kilobytes and a hundred lines; each cap is far above that.
+MAX_BYTES = 1024 * 1024  # an invitation is a few kilobytes; a whole calendar is not one
 MAX_COMPONENTS = 1000  # BEGIN: lines (events, alarms, time zones ...)
 MAX_DEPTH = 8  # VCALENDAR > VEVENT > VALARM is 3 deep
-MAX_LINES = 200_000
+MAX_LINES = 200_000  # as written (a long value is folded over many)
+MAX_CONTENT_LINES = 5_000  # as read (a folded value is one): icalendar's cost is per line
+MAX_PARAMETERS = 50  # on one line ("ATTENDEE;CN=…;ROLE=…:" has a handful)
+MAX_ALL_PARAMETERS = 10_000
+MAX_DATES = 1_000  # RDATE and EXDATE values, each a date icalendar works out
+MAX_RULES = 100  # RRULE and EXRULE lines
 
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
+_FOLD = re.compile(r"(?:\r\n|\n|\r)[ \t]")
+# A line's name and parameters: up to the first colon outside double quotes.
+_NAME_AND_PARAMETERS = re.compile(r'(?:[^":\r\n]|"[^"]*")*')
 _EMAIL_HEADER = re.compile(
     r"^(?:from|to|subject|received|return-path|delivered-to|mime-version|message-id|date)"
     r"\s*:",
@@ -46,11 +57,8 @@ def check_file(data: bytes) -> CheckedText:
     if not isinstance(data, bytes | bytearray | memoryview):
         raise TypeError("an invitation is read from bytes")
     data = bytes(data)
-    if len(data) > MAX_BYTES:
-        raise IcsError(
-            f"The file is {len(data) / 1_048_576:.1f} MB; an invitation is a few kilobytes, "
-            f"so Crickets reads files up to {MAX_BYTES // 1_048_576} MB only."
-        )
+    if len(data) > MAX_BYTES:  # a reader stops one byte past the cap: the size is unknown
+        raise too_large(None if len(data) == MAX_BYTES + 1 else len(data))
     if not data.strip():
         raise IcsError("The file is empty.")
     text, warnings = _decode(data)
@@ -58,7 +66,23 @@ def check_file(data: bytes) -> CheckedText:
         text = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{text.strip()}\r\nEND:VCALENDAR\r\n"
     _sniff(text)
     _check_structure(text)
+    _check_work(text)
     return CheckedText(text, warnings)
+
+
+def too_large(size: int | None) -> IcsError:
+    """The refusal of a file over :data:`MAX_BYTES`: its real ``size`` when the reader knows
+    it (a file's, from the file system), else "larger than" the cap (a stream)."""
+    limit = _megabytes(MAX_BYTES)
+    what = f"is {_megabytes(size)}" if size is not None else f"is larger than {limit}"
+    return IcsError(
+        f"The file {what}; an invitation is a few kilobytes, so Crickets reads files up to "
+        f"{limit} only."
+    )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size < 10_000_000 else f"{size / 1_000_000:.0f} MB"
 
 
 def _decode(data: bytes) -> tuple[str, tuple[str, ...]]:
@@ -144,3 +168,35 @@ def _check_structure(text: str) -> None:
         raise IcsError(
             "The file is cut off: it ends before END:VCALENDAR (was the download interrupted?)."
         )
+
+
+def _check_work(text: str) -> None:
+    """The caps on what the parser would spend its time on: content lines, parameters,
+    date values and repeat rules (folded lines joined, as the parser reads them)."""
+    lines = _LINE_BREAK.split(_FOLD.sub("", text))
+    content = [line for line in lines if line.strip()]
+    if len(content) > MAX_CONTENT_LINES:
+        raise IcsError(
+            f"The file has more than {MAX_CONTENT_LINES:,} entries; it is not an invitation."
+        )
+    parameters = dates = rules = 0
+    for line in content:
+        head = _NAME_AND_PARAMETERS.match(line)
+        on_line = head.group().count(";") if head else 0
+        if on_line > MAX_PARAMETERS:
+            raise IcsError("The file is damaged: a line carries hundreds of parameters.")
+        parameters += on_line
+        name = line[:7].upper()
+        if name.startswith(("RDATE", "EXDATE")):
+            dates += line.count(",") + 1
+        elif name.startswith(("RRULE", "EXRULE")):
+            rules += 1
+    if parameters > MAX_ALL_PARAMETERS:
+        raise IcsError("The file carries more parameters than any invitation does.")
+    if dates > MAX_DATES:
+        raise IcsError(
+            f"The file lists more than {MAX_DATES:,} extra or excluded dates; export just the "
+            "invitation and import that."
+        )
+    if rules > MAX_RULES:
+        raise IcsError(f"The file has more than {MAX_RULES} repeat rules; it is not an invitation.")

@@ -15,6 +15,7 @@ UID's events grouped (master, moved or cancelled occurrences); the start
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 import warnings
 from datetime import UTC, datetime, timedelta
@@ -27,6 +28,7 @@ from crickets.invitations.ics.candidate import ImportCandidate, Invitation
 from crickets.invitations.ics.events import EventReader
 from crickets.invitations.ics.fields import text_of
 from crickets.invitations.ics.limits import IcsError, check_file
+from crickets.invitations.ics.rule_dates import WorkBudget, work_budget
 from crickets.invitations.ics.start import PLAUSIBLE_YEARS, first, is_broken
 from crickets.invitations.ics.text import clean_line
 from crickets.invitations.ics.vtimezone import read_file_zones
@@ -36,9 +38,11 @@ from crickets.services.phones import region_for_zone
 __all__ = ["IcsError", "ImportCandidate", "Invitation", "parse_invitation"]
 
 _ZONE_RULES_AHEAD = timedelta(days=5 * 366)
+_ZONE_RULES_BEHIND = timedelta(days=2 * 366)
 _LOCK = threading.Lock()
 UNFORESEEN = "Crickets could not make sense of this calendar file"  # tests look for it
 _NOT_INVITATIONS = {"REPLY", "COUNTER", "DECLINECOUNTER", "REFRESH"}
+_PATH = re.compile(r"(?:[A-Za-z]:)?[\\/][^\s'\"]*[\\/][^\s'\"]*")
 
 
 def parse_invitation(data: bytes, *, my_zone: str, now: datetime, my_email: str = "") -> Invitation:
@@ -57,7 +61,8 @@ def parse_invitation(data: bytes, *, my_zone: str, now: datetime, my_email: str 
         warnings.simplefilter("always")
         calendars = _parse(checked.text)
         try:
-            events, method, notes = _candidates(calendars, my_zone, now, my_email)
+            with work_budget(WorkBudget()):  # every repeat rule of the file shares it
+                events, method, notes = _candidates(calendars, my_zone, now, my_email)
         except IcsError:
             raise
         except Exception as error:  # a file shape nobody foresaw: refused, never a crash
@@ -71,12 +76,17 @@ def _parse(text: str) -> list[Any]:
         return list(Calendar.from_ical(text, multiple=True))
     except RecursionError:
         raise IcsError("The file is damaged: its entries nest too deeply.") from None
+    except OSError:  # icalendar looked a TZID up as a file: a name no zone has
+        raise IcsError(
+            "The file names its time zone with something that is not a zone name."
+        ) from None
     except Exception as error:  # icalendar and dateutil raise many types; each is a bad file
         raise IcsError(_explain(error)) from None
 
 
 def _explain(error: Exception) -> str:
-    detail = clean_line(str(error), max_length=90)
+    # A file name in a library's message is the installation's, never the person's business.
+    detail = clean_line(_PATH.sub("…", str(error)), max_length=90)
     lowered = detail.lower()
     if "offset" in lowered:
         return f"The file's time zone definition has an impossible UTC offset ({detail})."
@@ -103,10 +113,12 @@ def _candidates(
         raise IcsError(f"The file has no events in it{held}.")
     notes: list[str] = []
     x_wr = _file_zone_name(calendars, notes)
-    latest = max((_start_hint(e) for e in vevents), default=now)
+    hints = [hint for hint in (_start_hint(e) for e in vevents) if hint.year > 1]
+    latest, earliest = max(hints, default=now), min(hints, default=now)
     until = (max(now, latest) + _ZONE_RULES_AHEAD).astimezone(UTC).replace(tzinfo=None)
+    since = (min(now, earliest) - _ZONE_RULES_BEHIND).astimezone(UTC).replace(tzinfo=None)
     reader = EventReader(
-        zones=read_file_zones(calendars, until=until),
+        zones=read_file_zones(calendars, until=until, since=since),
         x_wr=x_wr,
         my_zone=my_zone,
         prefer=tuple(z for z in (my_zone, x_wr) if z),

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from crickets.invitations.ics.recur import RecurrenceError, build_rule, fast_forward, occurrences
+from crickets.invitations.ics.recur import RecurrenceError, build_rule, fast_forward
+from crickets.invitations.ics.rule_dates import occurrences
 from crickets.invitations.ics.start import PLAUSIBLE_YEARS, TimeBase, is_broken
 
 HORIZON = timedelta(days=2 * 366)
@@ -89,7 +90,8 @@ def next_occurrence(
     try:
         for rule in _rules(event):
             start = fast_forward(rule, master.wall, now_wall - timedelta(days=2))
-            walls.update(occurrences(build_rule(rule, start, to_wall=base.to_wall), until=until))
+            built = build_rule(rule, start, to_wall=base.to_wall)
+            walls.update(occurrences(built, until=until, since=now_wall - timedelta(days=2)))
         walls.update(w for w in _dates(_as_list(event.get("RDATE")), base) if w <= until)
     except RecurrenceError as error:
         return NextResult(None, f"it repeats by a rule Crickets cannot work out ({error.message})")

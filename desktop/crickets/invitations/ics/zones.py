@@ -82,10 +82,15 @@ def _samples(file_zone: FileZone, instant: datetime) -> list[datetime]:
     return [instant, *defined, *sides]
 
 
-def _same_offsets(zone: ZoneInfo, file_zone: FileZone, instant: datetime) -> bool:
-    """Whether ``zone`` has the definition's offset at every sample around ``instant``."""
-    samples = _samples(file_zone, instant)
-    return all(at.astimezone(zone).utcoffset() == file_zone.offset_at_utc(at) for at in samples)
+def _expected_offsets(file_zone: FileZone, instant: datetime) -> list[tuple[datetime, timedelta]]:
+    """The definition's offset at each sample around ``instant``: worked out once, then
+    compared with every candidate zone (never the definition's changes once per zone)."""
+    return [(at, file_zone.offset_at_utc(at)) for at in _samples(file_zone, instant)]
+
+
+def _same_offsets(zone: ZoneInfo, expected: Sequence[tuple[datetime, timedelta]]) -> bool:
+    """Whether ``zone`` has the definition's offset at every sample."""
+    return all(at.astimezone(zone).utcoffset() == offset for at, offset in expected)
 
 
 def named_zone(tzid: str) -> str | None:
@@ -106,8 +111,9 @@ def match_zone(
     order += [*WINDOWS_TO_OLSON.values(), *everywhere]
     order += sorted(z for z in available_timezones() if z.startswith("Etc/"))
     candidates = [name for z in dict.fromkeys(order) if z and (name := iana_name(z))]
+    expected = _expected_offsets(file_zone, instant)
     for name in candidates:
-        if _same_offsets(ZoneInfo(name), file_zone, instant):
+        if _same_offsets(ZoneInfo(name), expected):
             return name, None
     shown = utc_offset(instant.astimezone(timezone(offset)))
     if instant < file_zone.first_change:

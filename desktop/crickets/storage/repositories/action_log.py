@@ -14,7 +14,9 @@ from dataclasses import replace
 from datetime import datetime
 
 from crickets.domain.actions import Action, ActionKind
+from crickets.domain.damage import UnreadableRecord
 from crickets.storage.connection import blob_bytes
+from crickets.storage.damaged import keep_readable, readable
 from crickets.storage.database import Database
 
 
@@ -32,13 +34,21 @@ class LoggedActions:
         return replace(action, id=new_id)
 
     def actions(self, interview_id: int | None = None) -> Sequence[Action]:
-        """The log, oldest first; one interview's when ``interview_id`` is given."""
+        """The log, oldest first; one interview's when ``interview_id`` is given. A damaged
+        entry is left out (:meth:`unreadable` names it)."""
+        return self._read(interview_id)[0]
+
+    def unreadable(self) -> Sequence[UnreadableRecord]:
+        """The log entries whose row is damaged, each named."""
+        return self._read(None)[1]
+
+    def _read(self, interview_id: int | None) -> tuple[list[Action], list[UnreadableRecord]]:
         query = "SELECT * FROM actions"
         params: tuple[int, ...] = ()
         if interview_id is not None:
             query, params = query + " WHERE interview_id = ?", (interview_id,)
         found = self._db.conn.execute(query + " ORDER BY at, id", params).fetchall()
-        return [self._action(row) for row in found]
+        return keep_readable(found, self._action)
 
     def replace_in(self, conn: sqlite3.Connection, actions: Iterable[Action]) -> None:
         """Inside an open write: empty the log, then log ``actions`` under their own ids
@@ -63,11 +73,16 @@ class LoggedActions:
         return new_id
 
     def _action(self, row: sqlite3.Row) -> Action:
-        sealed = self._db.codec.open(blob_bytes(row["detail"]), table="actions", row_id=row["id"])
-        return Action(
-            id=int(row["id"]),
-            interview_id=int(row["interview_id"]),
-            at=datetime.fromisoformat(row["at"]),
-            kind=ActionKind(row["kind"]),
-            detail=str(sealed.get("detail", "")),
-        )
+        def build() -> Action:
+            sealed = self._db.codec.open(
+                blob_bytes(row["detail"]), table="actions", row_id=row["id"]
+            )
+            return Action(
+                id=int(row["id"]),
+                interview_id=int(row["interview_id"]),
+                at=datetime.fromisoformat(row["at"]),
+                kind=ActionKind(row["kind"]),
+                detail=str(sealed.get("detail", "")),
+            )
+
+        return readable(f"action-log entry #{row['id']}", tuple(row), build)

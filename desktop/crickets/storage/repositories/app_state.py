@@ -21,6 +21,11 @@ Besides plain get and set there are two writes with a rule of their own:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
+from crickets.domain.damage import BAD_TEXT, UnreadableRecord
+from crickets.storage.damaged import has_damaged_text
 from crickets.storage.database import Database
 
 _UPSERT = "INSERT OR REPLACE INTO app_state (key, value) VALUES (?, ?)"
@@ -33,11 +38,43 @@ class StateValues:
         self._db = database
 
     def get_state(self, key: str) -> str | None:
-        """``key``'s value; ``None`` when it was never set."""
+        """``key``'s value; ``None`` when it was never set, or when its stored text is
+        damaged (:meth:`unreadable` names it; setting the key again replaces it)."""
         found = self._db.conn.execute(
             "SELECT value FROM app_state WHERE key = ?", (key,)
         ).fetchone()
-        return str(found["value"]) if found else None
+        if not found or has_damaged_text(found):
+            return None
+        return str(found["value"])
+
+    def is_damaged(self, key: str) -> bool:
+        """Whether ``key`` is set to text that is not UTF-8 (unlike never set)."""
+        found = self._db.conn.execute(
+            "SELECT value FROM app_state WHERE key = ?", (key,)
+        ).fetchone()
+        return bool(found) and has_damaged_text(found)
+
+    def unreadable(self) -> Sequence[UnreadableRecord]:
+        """The values whose stored text is damaged, each named."""
+        return [
+            UnreadableRecord(f"Crickets' own note {str(row['key'])!r}", BAD_TEXT)
+            for row in self._damaged_rows()
+        ]
+
+    def drop_damaged(self) -> int:
+        """Delete every damaged value (bookkeeping only: each is made again when needed);
+        how many. Restore calls it, so the way back leaves no damage behind."""
+        rows = self._damaged_rows()
+        if rows:
+            with self._db.write() as conn:
+                conn.executemany(
+                    "DELETE FROM app_state WHERE rowid = ?", [(row["rowid"],) for row in rows]
+                )
+        return len(rows)
+
+    def _damaged_rows(self) -> list[Any]:
+        found = self._db.conn.execute("SELECT rowid, key, value FROM app_state").fetchall()
+        return [row for row in found if has_damaged_text(tuple(row))]
 
     def set_state(self, key: str, value: str) -> None:
         """Set ``key`` to ``value`` in a transaction of its own."""
@@ -50,6 +87,9 @@ class StateValues:
         with self._db.write() as conn:
             conn.execute("INSERT OR IGNORE INTO app_state (key, value) VALUES (?, ?)", (key, value))
             (stored,) = conn.execute("SELECT value FROM app_state WHERE key = ?", (key,)).fetchone()
+            if has_damaged_text((stored,)):  # damaged: as good as unset
+                conn.execute(_UPSERT, (key, value))
+                stored = value
         return str(stored)
 
     def record_state(self, key: str, value: str) -> None:

@@ -15,9 +15,11 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from crickets.domain.damage import UnreadableRecord
 from crickets.domain.interview import Interview
 from crickets.storage import rows
 from crickets.storage.connection import blob_bytes
+from crickets.storage.damaged import keep_readable, readable
 from crickets.storage.database import Database
 
 
@@ -56,14 +58,24 @@ class Interviews:
         return cursor.rowcount == 1
 
     def get(self, interview_id: int) -> Interview | None:
+        """The interview; :class:`~crickets.storage.errors.RecordUnreadable` when its row is
+        damaged (named, so the person is not told it does not exist)."""
         row = self._db.conn.execute("SELECT * FROM interviews WHERE id = ?", (interview_id,))
         found = row.fetchone()
         return self._interview(found) if found else None
 
     def list(self) -> Sequence[Interview]:
-        """Every interview, by instant (not by wall clock), then by id."""
+        """Every readable interview, by instant (not by wall clock), then by id; a damaged
+        row is left out (:meth:`unreadable` names it)."""
+        return self._read_all()[0]
+
+    def unreadable(self) -> Sequence[UnreadableRecord]:
+        """The interviews whose row is damaged, each named."""
+        return self._read_all()[1]
+
+    def _read_all(self) -> tuple[Sequence[Interview], Sequence[UnreadableRecord]]:
         found = self._db.conn.execute("SELECT * FROM interviews ORDER BY start_utc, id")
-        return [self._interview(row) for row in found.fetchall()]
+        return keep_readable(found.fetchall(), self._interview)
 
     def find_by_uid(self, uid: str) -> Interview | None:
         """The interview imported from the invitation with this UID, if any (the newest)."""
@@ -113,7 +125,10 @@ class Interviews:
         conn.execute("UPDATE interviews SET personal = ? WHERE id = ?", (blob, row_id))
 
     def _interview(self, row: sqlite3.Row) -> Interview:
-        personal = self._db.codec.open(
-            blob_bytes(row["personal"]), table="interviews", row_id=row["id"]
-        )
-        return rows.from_row(row, personal)
+        def build() -> Interview:
+            personal = self._db.codec.open(
+                blob_bytes(row["personal"]), table="interviews", row_id=row["id"]
+            )
+            return rows.from_row(row, personal)
+
+        return readable(f"interview #{row['id']}", tuple(row), build)

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import base64
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
+from crickets.domain.damage import UnreadableRecord
 from crickets.storage.connection import blob_bytes
+from crickets.storage.damaged import readable
 from crickets.storage.database import Database
+from crickets.storage.errors import RecordUnreadable
 
 
 class KeptInvitations:
@@ -35,16 +38,37 @@ class KeptInvitations:
         ).fetchone()
         if not found:
             return None
-        sealed = self._db.codec.open(
-            blob_bytes(found["data"]), table="invitations", row_id=interview_id
-        )
-        return base64.b64decode(str(sealed["ics_base64"]))
+
+        def build() -> bytes:
+            sealed = self._db.codec.open(
+                blob_bytes(found["data"]), table="invitations", row_id=interview_id
+            )
+            return base64.b64decode(str(sealed["ics_base64"]), validate=True)
+
+        what = f"the saved invitation of interview #{interview_id}"
+        return readable(what, tuple(found), build)
 
     def invitations(self) -> dict[int, bytes]:
-        """Every kept invitation by interview id (for backups and restore)."""
+        """Every readable kept invitation by interview id (for backups and restore)."""
+        return self._read_all()[0]
+
+    def unreadable(self) -> Sequence[UnreadableRecord]:
+        """The kept invitations whose row is damaged, each named."""
+        return self._read_all()[1]
+
+    def _read_all(self) -> tuple[dict[int, bytes], list[UnreadableRecord]]:
         ids = [int(r[0]) for r in self._db.conn.execute("SELECT interview_id FROM invitations")]
-        found = {i: self.load_invitation(i) for i in ids}
-        return {i: data for i, data in found.items() if data is not None}
+        found: dict[int, bytes] = {}
+        left_out: list[UnreadableRecord] = []
+        for interview_id in ids:
+            try:
+                data = self.load_invitation(interview_id)
+            except RecordUnreadable as error:
+                left_out.append(error.record)
+                continue
+            if data is not None:
+                found[interview_id] = data
+        return found, left_out
 
     def replace_in(self, conn: sqlite3.Connection, invitations: Mapping[int, bytes]) -> None:
         """Inside an open write: drop every kept invitation, then keep ``invitations``.

@@ -75,7 +75,10 @@ class Maintenance:
                     raw = blob_bytes(value)
                     if not raw or is_sealed(raw):
                         continue
-                    fields = plain.open(raw, table=table, row_id=int(row_id))
+                    try:
+                        fields = plain.open(raw, table=table, row_id=int(row_id))
+                    except ValueError:  # damaged: left as it is, and named as unreadable
+                        continue
                     if table == "interviews":
                         (column,) = conn.execute(
                             "SELECT ics_uid FROM interviews WHERE id = ?", (row_id,)

@@ -12,12 +12,22 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import asdict
+from typing import Any
 
+from crickets.domain.damage import BAD_VALUE, UnreadableRecord
 from crickets.domain.profile import Profile
-from crickets.domain.settings import Settings, settings_from_dict, settings_to_dict
+from crickets.domain.settings import (
+    Settings,
+    setting_value,
+    settings_from_dict,
+    settings_to_dict,
+)
 from crickets.storage.connection import blob_bytes
+from crickets.storage.damaged import readable
 from crickets.storage.database import Database
+from crickets.storage.errors import RecordUnreadable
 
 _PROFILE_KEY, _PROFILE_ID = "profile", 1
 
@@ -29,21 +39,61 @@ class SettingsAndProfile:
         self._db = database
 
     def load_settings(self) -> Settings:
+        """The settings; a damaged value takes its default (:meth:`unreadable` names it)."""
+        return self._read_settings()[0]
+
+    def unreadable(self) -> Sequence[UnreadableRecord]:
+        """The settings and the profile, when damaged, each named."""
+        return self._read_settings()[1] + self._read_profile()[1]
+
+    def _read_settings(self) -> tuple[Settings, list[UnreadableRecord]]:
         found = self._db.conn.execute("SELECT key, value FROM settings").fetchall()
-        return settings_from_dict({row["key"]: json.loads(row["value"]) for row in found})
+        kept: dict[str, Any] = {}
+        left_out: list[UnreadableRecord] = []
+        for row in found:
+            key, value = row["key"], row["value"]
+
+            def check(key: str = key, value: str = value) -> Any:
+                decoded = json.loads(value)
+                setting_value(key, decoded)  # the value alone: a bad one is named
+                return decoded
+
+            try:
+                kept[key] = readable(f"the setting {key!r}", tuple(row), check)
+            except RecordUnreadable as error:
+                left_out.append(error.record)
+        # Values are checked together only here: the demo's one-minute timings are fine
+        # beside each other, though not beside the defaults.
+        try:
+            return settings_from_dict(kept), left_out
+        except (ValueError, TypeError):
+            return settings_from_dict({}), [*left_out, UnreadableRecord("your settings", BAD_VALUE)]
 
     def save_settings(self, settings: Settings) -> None:
         with self._db.write() as conn:
             self.write_settings_in(conn, settings)
 
     def load_profile(self) -> Profile:
-        """The stored profile; an empty one when none was ever saved."""
+        """The stored profile; an empty one when none was ever saved, or when it is damaged
+        (:meth:`unreadable` names it; saving a profile replaces it)."""
+        return self._read_profile()[0]
+
+    def _read_profile(self) -> tuple[Profile, list[UnreadableRecord]]:
         row = self._db.conn.execute("SELECT value FROM sealed WHERE key = ?", (_PROFILE_KEY,))
         found = row.fetchone()
         if not found:
-            return Profile()
-        data = self._db.codec.open(blob_bytes(found["value"]), table="sealed", row_id=_PROFILE_ID)
-        return Profile(**{k: str(v) for k, v in data.items() if k in Profile.__annotations__})
+            return Profile(), []
+
+        def build() -> Profile:
+            data = self._db.codec.open(
+                blob_bytes(found["value"]), table="sealed", row_id=_PROFILE_ID
+            )
+            return Profile(**{k: str(v) for k, v in data.items() if k in Profile.__annotations__})
+
+        try:
+            return readable("your profile", tuple(found), build), []
+        except RecordUnreadable as error:
+            return Profile(), [error.record]
 
     def save_profile(self, profile: Profile) -> None:
         with self._db.write() as conn:
