@@ -19,15 +19,18 @@ from crickets import paths
 from crickets.application.errors import Refused, StoreError
 from crickets.commands.context import CliContext, UsageError
 from crickets.commands.exit_codes import ExitCode
+from crickets.commands.file_args import typed_path
+from crickets.commands.out_file import writable_target
 from crickets.commands.parser import build_parser, parse
 from crickets.commands.session import SessionFactory
+from crickets.commands.terminal import visible
 from crickets.domain.clock import Clock, FixedClock, SystemClock
 
 __all__ = ["CLOCK_ENV", "ExitCode", "Launcher", "build_parser", "main"]
 
 CLOCK_ENV = "CRICKETS_CLOCK"
 #: Commands after which a running tray should re-read the store at once.
-WRITE_COMMANDS = frozenset({"add", "edit", "delete", "restore", "import"})
+WRITE_COMMANDS = frozenset({"add", "edit", "delete", "restore", "import", "profile"})
 
 
 Launcher = Callable[[argparse.Namespace], int]
@@ -44,6 +47,7 @@ def main(
     ctx: CliContext | None = None
     try:
         args = parse(build_parser(), sys.argv[1:] if argv is None else argv)
+        _check_data_dir(args)
         ctx = CliContext(
             paths.data_dir(args.data_dir), open_session, clock=clock or _clock_from_env()
         )
@@ -51,12 +55,14 @@ def main(
             ctx.close()
             return launch(args)
         _refuse_tray_options(args)
+        if getattr(args, "out", None) is not None:  # refused before anything is done
+            writable_target(args.out)
         code = int(args.func(args, ctx))
         if code == 0 and args.command in WRITE_COMMANDS:
             _tell_tray(ctx)
         return code
     except (UsageError, Refused, StoreError) as error:
-        print(f"crickets: {_one_line(str(error))}", file=sys.stderr)
+        print(f"crickets: {visible(_one_line(str(error)))}", file=sys.stderr)
         return ExitCode.USAGE
     except KeyboardInterrupt:
         return ExitCode.INTERRUPTED
@@ -76,6 +82,16 @@ def _refuse_tray_options(args: argparse.Namespace) -> None:
             f"--{given[0]} starts the tray, so it does not go with the command "
             f"{args.command}; use one or the other"
         )
+
+
+def _check_data_dir(args: argparse.Namespace) -> None:
+    """``--data-dir ""`` (an unset shell variable, say) would mean the default folder: the
+    person's real data, when they meant a separate one."""
+    if args.data_dir is None:
+        return
+    if not args.data_dir.strip():
+        raise UsageError("--data-dir: the folder name is empty; give a folder, or leave it out")
+    typed_path(args.data_dir, "--data-dir")
 
 
 def _clock_from_env() -> Clock:

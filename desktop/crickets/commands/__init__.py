@@ -5,10 +5,22 @@ A command's handler is ``run(args, ctx) -> int`` and reaches the data only throu
 :class:`UsageError`; a use case's ``Refused`` and a store's ``StoreError`` end the same
 way (exit 2, one line on stderr, nothing changed).
 
-Beside the command modules: ``parser`` (the tree and the options every command takes),
-``exit_codes``, ``table`` (columns by display width), ``past`` and ``questions`` (how a
-refused time names its way out), and ``shell_files`` (completions and the man page,
-generated from the parser at build time). docs/cli.md is the reference.
+Beside the command modules: ``parser`` (the tree, the options every command takes, the
+interview id), ``exit_codes``, ``usage`` (the bad-input error), ``table`` (columns by
+display width), ``terminal`` (what is printed is escaped, never obeyed), ``clock_format``
+(12 or 24 hours), ``when`` (``--at`` and ``--tz``), ``past`` and ``questions`` (how a
+refused time names its way out), ``out_file`` and ``file_args`` (which names ``--out`` and
+the file arguments accept), ``listing`` and ``draft_json`` (what list, show and
+``draft --json`` print), and ``shell_files`` (completions and the man page, generated from
+the parser at build time). docs/cli.md is the reference.
 """
 
-COMMAND_MODULES = ("interviews", "status", "backup", "draft", "storage_cmds", "ics")
+COMMAND_MODULES = (
+    "interviews",
+    "status",
+    "backup",
+    "draft",
+    "profile",
+    "storage_cmds",
+    "ics",
+)

@@ -9,10 +9,12 @@ restores with the store closed).
 from __future__ import annotations
 
 import argparse
+import stat
 from pathlib import Path
 
 from crickets.application.backups import export_all
-from crickets.commands.context import CliContext, Subparsers
+from crickets.commands.context import CliContext, Subparsers, UsageError
+from crickets.commands.file_args import typed_path
 from crickets.commands.parser import add_command
 
 
@@ -47,10 +49,24 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_restore(args: argparse.Namespace, ctx: CliContext) -> int:
-    path = Path(args.file)
+    path = _regular_file(args.file)
     summary = ctx.session.shelf.restore(path)  # closes the store first: it may be set aside
     logged = f" and {summary.actions} log entries" if summary.actions else ""
     ctx.print(f"Restored {summary.interviews} interviews{logged} from {path}")
     if summary.safety_snapshot is not None:
         ctx.print(f"What you had before is kept in {summary.safety_snapshot}")
     return 0
+
+
+def _regular_file(name: str) -> Path:
+    """An export or a snapshot is a file: a device (``/dev/zero`` never ends), a pipe or a
+    folder is refused before anything is read, let alone the data replaced."""
+    path = typed_path(name, "restore")
+    try:
+        mode = path.stat().st_mode
+    except OSError:  # missing or unreadable: restore itself says which
+        return path
+    if not stat.S_ISREG(mode):
+        kind = "a folder" if stat.S_ISDIR(mode) else "not a file (a device or a pipe)"
+        raise UsageError(f"{name} is {kind}; give an export (crickets export) or a snapshot")
+    return path

@@ -1,4 +1,4 @@
-"""``crickets draft KIND [--id ID] [--format text|mailto|eml] [--out FILE]``.
+"""``crickets draft KIND [--id ID] [--format text|mailto|eml | --json] [--out FILE]``.
 
 - ``text`` (default): what the drafts window's Copy button copies: ``Subject: …``, a blank
   line, the body (a spoken script is the body alone).
@@ -6,6 +6,8 @@
   too long for one, a line before it says so and the link carries recipient and subject.
 - ``eml``: with ``--out FILE`` the draft file is written atomically there; without it the
   message's bytes go to standard output (``crickets draft follow-up --format eml > x.eml``).
+- ``--json``: the draft as data (:mod:`.draft_json`), proposed times included; what the
+  draft lacks is in it too, rather than on standard error.
 
 Without ``--id`` the draft is for the interview under way, else the next one, else the
 latest. What the draft lacks (no recipient, no name …) is noted on standard error.
@@ -15,23 +17,15 @@ from __future__ import annotations
 
 import argparse
 
-from crickets.application.drafting import ComposedDraft, eml_bytes, mailto_link
+from crickets.application.drafting import eml_bytes, mailto_link
 from crickets.commands.context import CliContext, Subparsers, UsageError
-from crickets.commands.parser import add_command
+from crickets.commands.draft_json import draft_document, fix_command
+from crickets.commands.parser import add_command, add_json_option, interview_id
 from crickets.domain.draft_context import Gap
 from crickets.domain.drafts import DraftKind
 from crickets.domain.interview import Interview
 
 FORMATS = ("text", "mailto", "eml")
-# Gap field -> how to fill it from the command line (``{id}`` is the interview's id).
-_FIXES = {
-    "interviewer_email": "crickets edit {id} --email ADDRESS",
-    "interviewer_name": "crickets edit {id} --contact NAME",
-    "interviewer_phone": "crickets edit {id} --phone NUMBER",
-    "my_phone": "crickets edit {id} --my-phone NUMBER",
-    "meeting_link": "crickets edit {id} --link URL",
-    "company": "crickets edit {id} --company NAME",
-}
 
 
 def register(subparsers: Subparsers) -> None:
@@ -48,7 +42,7 @@ def register(subparsers: Subparsers) -> None:
         "kind", metavar="KIND", choices=[k.value for k in DraftKind], help=f"one of: {kinds}"
     )
     draft.add_argument(
-        "--id", type=int, metavar="ID", help="the interview (default: the current or next)"
+        "--id", type=interview_id, metavar="ID", help="the interview (default: the current or next)"
     )
     draft.add_argument(
         "--format",
@@ -58,29 +52,30 @@ def register(subparsers: Subparsers) -> None:
         "eml: a draft file",
     )
     draft.add_argument("--out", metavar="FILE", help="write to FILE instead of the screen")
+    add_json_option(draft, "the draft, its recipient, what it lacks and any proposed times")
     draft.set_defaults(func=run)
 
 
-def compose(kind: DraftKind, args: argparse.Namespace, ctx: CliContext) -> ComposedDraft:
-    """The draft for ``--id`` (else the current, next or latest interview); the person's
-    own template, when it was set aside, is said on stderr as the drafts window says it."""
-    drafting = ctx.use_cases.drafting
-    composed = drafting.compose(kind, drafting.interview_for(args.id))
-    if composed.template_note:
-        ctx.warn(composed.template_note)
-    return composed
-
-
 def _note(gap: Gap, interview: Interview) -> str:
-    fix = _FIXES.get(gap.field)
-    return f"note: {gap.problem} ({fix.format(id=interview.id)})" if fix else f"note: {gap.text}"
+    fix = fix_command(gap, interview)
+    return f"note: {gap.problem} ({fix})" if fix else f"note: {gap.text}"
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     kind = DraftKind(args.kind)
+    if args.json and args.format != "text":
+        raise UsageError("--json prints the draft as data; leave out --format, or --json")
     if kind.is_spoken and args.format != "text":
         raise UsageError(f"{kind.value} is a script to say on the phone; use --format text")
-    composed = compose(kind, args, ctx)
+    use_cases = ctx.use_cases
+    composed = use_cases.drafting.compose(kind, use_cases.drafting.interview_for(args.id))
+    if args.json:
+        lists_times = use_cases.drafting.proposes_times(kind)
+        plan = use_cases.rescheduling.plan(composed.interview) if lists_times else None
+        data = ctx.json_text(draft_document(composed, plan)) + "\n"
+        return _emit(args, ctx, data.encode("utf-8"), "the draft as JSON")
+    if composed.template_note:  # the person's own wording set aside, as the window says it
+        ctx.warn(composed.template_note)
     for gap in composed.gaps:
         ctx.warn(_note(gap, composed.interview))
     message = composed.message()

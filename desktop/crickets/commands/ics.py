@@ -9,13 +9,15 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from crickets.commands.clock_format import uses_24h
 from crickets.commands.context import CliContext, Subparsers, UsageError
-from crickets.commands.ics_report import describe, report_applied, report_dry_run
-from crickets.commands.interview_args import add_reading_options, parse_start
+from crickets.commands.file_args import typed_path
+from crickets.commands.ics_report import Viewer, describe, report_applied, report_dry_run
+from crickets.commands.interview_args import add_reading_options
 from crickets.commands.parser import add_command, add_id_argument, add_json_option
+from crickets.commands.when import assumption_lines, check_zone, parse_start
 from crickets.domain.settings import Settings
 
 if TYPE_CHECKING:
@@ -45,7 +47,12 @@ def register(subparsers: Subparsers) -> None:
         metavar="TEXT",
         help='the time, when the invitation has none (an all-day event): "2026-12-10 14:00"',
     )
-    imp.add_argument("--tz", metavar="ZONE", help="the zone --at is in (default: your zone)")
+    imp.add_argument(
+        "--tz",
+        metavar="ZONE",
+        help="the zone --at is in (default: the invitation's, else yours): an IANA name "
+        "or an abbreviation such as EST",
+    )
     add_reading_options(imp)
     imp.set_defaults(func=run_import)
 
@@ -67,7 +74,7 @@ def _read(name: str) -> bytes:
     from crickets.application.invitations import read_invitation_file, read_invitation_stream
 
     if name != "-":
-        return read_invitation_file(Path(name))
+        return read_invitation_file(typed_path(name, "import"))
     try:
         return read_invitation_stream(sys.stdin.buffer)
     except OSError as error:
@@ -85,7 +92,7 @@ def _choose(invitation: Invitation, args: argparse.Namespace, ctx: CliContext) -
         return 0
     if args.dry_run:
         return None
-    mine = _my_zone(ctx, args)
+    mine = _viewer(ctx, args)
     for index, event in enumerate(invitation.events, start=1):
         describe(ctx, event, index, total, mine)
     raise UsageError(f"{args.file} has {total} events; choose one with --pick N (1 to {total})")
@@ -106,6 +113,11 @@ def _my_zone(ctx: CliContext, args: argparse.Namespace) -> str:
     return ctx.use_cases.book.my_zone()
 
 
+def _viewer(ctx: CliContext, args: argparse.Namespace) -> Viewer:
+    """The person's zone and clock, for the report."""
+    return Viewer(_my_zone(ctx, args), uses_24h(_settings(ctx, args)))
+
+
 def _reader(ctx: CliContext, args: argparse.Namespace) -> Callable[[bytes], Invitation]:
     """The parser for the person's zone and address (the defaults where no store exists)."""
     from crickets.application.invitations import invitation_reader
@@ -118,17 +130,21 @@ def _reader(ctx: CliContext, args: argparse.Namespace) -> Callable[[bytes], Invi
 def _with_time(
     candidate: ImportCandidate, args: argparse.Namespace, ctx: CliContext
 ) -> ImportCandidate:
-    zone = args.tz or candidate.zone or _my_zone(ctx, args)
+    mine = _my_zone(ctx, args)
+    zone = args.tz if args.tz is not None else candidate.zone or mine
     when = argparse.Namespace(at=args.at, day_first=args.day_first, fold=args.fold)
-    parsed = parse_start(when, ctx, zone, settings=_settings(ctx, args))
+    parsed = parse_start(when, ctx, zone, mine, _settings(ctx, args))
+    for line in assumption_lines(parsed.notes):
+        ctx.warn(line)
     return candidate.with_start(parsed.local, parsed.zone)
 
 
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     from crickets.application.errors import Refused
 
+    if args.tz is not None:  # a zone that is none is refused before the file is read
+        check_zone(args.tz, _my_zone(ctx, args), ctx.clock.now().year)
     data = _read(args.file)
-    mine = _my_zone(ctx, args)
     try:
         invitation = _reader(ctx, args)(data)
     except Refused as error:
@@ -136,13 +152,18 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     chosen = _choose(invitation, args, ctx)
     numbers = list(range(1, len(invitation.events) + 1)) if chosen is None else [chosen + 1]
     picked = [invitation.events[n - 1] for n in numbers]
-    if args.at:
+    if args.at is not None:
         picked = [_with_time(e, args, ctx) for e in picked]
     if args.dry_run:
         has_store = ctx.session.has_store
         plans = [ctx.use_cases.invitations.plan(e) if has_store else None for e in picked]
         return report_dry_run(
-            ctx, args, invitation, list(zip(numbers, picked, strict=True)), plans, mine
+            ctx,
+            args,
+            invitation,
+            list(zip(numbers, picked, strict=True)),
+            plans,
+            _viewer(ctx, args),
         )
     candidate = picked[0]
     if not candidate.has_time and not candidate.cancelled:
@@ -152,7 +173,7 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
             f'give it with --at "{example}"'
         )
     result = ctx.use_cases.invitations.apply(candidate, data, confirm_cancel=args.yes)
-    return report_applied(ctx, args, invitation, candidate, result, mine)
+    return report_applied(ctx, args, invitation, candidate, result, _viewer(ctx, args))
 
 
 def run_export_ics(args: argparse.Namespace, ctx: CliContext) -> int:

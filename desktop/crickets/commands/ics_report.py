@@ -7,6 +7,7 @@ docs/cli.md and checked against it by tests/unit/commands/test_json_contract.py.
 from __future__ import annotations
 
 import argparse
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from crickets.commands.context import CliContext, UsageError
@@ -22,14 +23,22 @@ def _who(candidate: ImportCandidate) -> str:
     return " ".join(p for p in (candidate.interviewer_name, email) if p)
 
 
-def describe(ctx: CliContext, e: ImportCandidate, index: int, total: int, mine: str) -> None:
+@dataclass(frozen=True)
+class Viewer:
+    """Who reads the report: the person's zone, and whether their clock has 24 hours."""
+
+    zone: str
+    clock_24h: bool
+
+
+def describe(ctx: CliContext, e: ImportCandidate, index: int, total: int, mine: Viewer) -> None:
     ctx.print(f"Event {index} of {total}: {e.title}")
     rows: list[tuple[str, str]] = []
     if e.start is not None and e.zone is not None:
         rows += [
-            ("When", echo_text(e.start, e.zone)),
+            ("When", echo_text(e.start, e.zone, mine.clock_24h)),
             ("In UTC", e.start.strftime("%Y-%m-%d %H:%M UTC")),
-            ("Your time", both_zones(e.start, mine, mine)),
+            ("Your time", both_zones(e.start, mine.zone, mine.zone, clock_24h=mine.clock_24h)),
         ]
     else:
         day = f" (on {e.day.isoformat()})" if e.day else ""
@@ -59,7 +68,7 @@ def report_dry_run(
     invitation: Invitation,
     picked: list[tuple[int, ImportCandidate]],  # (its number in the file, the event)
     plans: list[ApplyResult | None],
-    mine: str,
+    mine: Viewer,
 ) -> int:
     if args.json:
         events = []
@@ -96,7 +105,7 @@ def report_applied(
     invitation: Invitation,
     candidate: ImportCandidate,
     result: ApplyResult,
-    mine: str,
+    mine: Viewer,
 ) -> int:
     from crickets.application.invitations import Outcome
     from crickets.domain.portable import interview_to_dict

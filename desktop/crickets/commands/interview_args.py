@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
-from datetime import datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import timedelta
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from crickets.commands.context import CliContext, UsageError
 from crickets.commands.past import add_past_option
-from crickets.commands.questions import question_text
+from crickets.commands.when import check_zone, move_to_zone, parse_start
 from crickets.domain import validation
 from crickets.domain.interview import Direction, Interview
-from crickets.domain.settings import Settings
-
-# The error types and DST checks live in zones.py, which needs no dateutil; the typed-text
-# parser (and dateutil's) loads only when a time is actually typed: `crickets` starting the
-# tray builds this parser too.
-from crickets.domain.zones.rules import AmbiguousTime, ParsedTime, TimeParseError, resolve_local
+from crickets.domain.zones.rules import ParsedTime
 
 # option -> (Interview field, validator, the name a person knows the field by)
 _TEXT_OPTIONS = {
@@ -43,11 +37,12 @@ def add_interview_options(parser: argparse.ArgumentParser, *, require_at: bool) 
     parser.add_argument(
         "--tz",
         metavar="ZONE",
-        help="IANA zone the time was agreed in (default: your zone), e.g. America/New_York",
+        help="the zone the time was agreed in (default: your zone): an IANA name such as "
+        "America/New_York, or an abbreviation such as EST, checked against the date",
     )
     add_reading_options(parser)
     parser.add_argument("--company", metavar="NAME", help="the company you are talking to")
-    parser.add_argument("--role", metavar="TEXT", help='the job, e.g. "Data analyst"')
+    parser.add_argument("--role", metavar="TEXT", help='the job title, e.g. "Data Analyst"')
     parser.add_argument("--contact", metavar="NAME", help="the interviewer's name")
     parser.add_argument("--email", metavar="ADDRESS", help="the interviewer's email")
     parser.add_argument("--phone", metavar="NUMBER", help="the interviewer's phone number")
@@ -94,51 +89,25 @@ def add_reading_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _zone(name: str) -> str:
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise UsageError(
-            f"--tz: {name!r} is not a time zone name; use one like America/New_York"
-        ) from None
-    return name
+@dataclass(frozen=True)
+class Built:
+    """An interview made from the options, and how its time was read."""
+
+    interview: Interview
+    typed: ParsedTime | None  # the time --at gave, if any (asked about when it has passed)
+    notes: tuple[str, ...] = ()  # what reading --at or --tz assumed, in plain words
 
 
-def parse_start(
-    args: argparse.Namespace, ctx: CliContext, zone: str, settings: Settings | None = None
-) -> ParsedTime:
-    settings = settings or ctx.use_cases.book.load_settings()
-    day_first = args.day_first if args.day_first is not None else settings.day_first
-    from crickets.domain.timeparse import parse_when
-
-    try:
-        return parse_when(
-            args.at, zone=zone, now=ctx.clock.now(), day_first=day_first, fold=args.fold
-        )
-    except AmbiguousTime as question:
-        raise UsageError(question_text(question, "--at")) from None
-    except TimeParseError as error:
-        raise UsageError(f"--at: {error.message}") from None
-
-
-def _resolve(local: datetime, zone: str, fold: int | None) -> ParsedTime:
-    """A kept wall-clock time in a new zone: checked like a typed one (DST gap, repeat)."""
-    try:
-        return resolve_local(local, zone, fold)
-    except AmbiguousTime as question:
-        raise UsageError(question_text(question, "--tz")) from None
-    except TimeParseError as error:
-        raise UsageError(f"--tz: {error.message}") from None
-
-
-def build_interview(
-    args: argparse.Namespace, ctx: CliContext, base: Interview | None
-) -> tuple[Interview, ParsedTime | None]:
+def build_interview(args: argparse.Namespace, ctx: CliContext, base: Interview | None) -> Built:
     """``base`` with every given option applied (a new interview when ``base`` is None)."""
     book = ctx.use_cases.book
     settings = book.load_settings()
-    zone = _zone(args.tz) if args.tz else (base.zone if base else book.my_zone(settings))
-    parsed = parse_start(args, ctx, zone, settings) if args.at else None
+    mine = book.my_zone(settings)
+    given = args.tz is not None
+    if given:
+        check_zone(args.tz, mine, ctx.clock.now().year)
+    zone = args.tz if given else (base.zone if base else mine)
+    parsed = parse_start(args, ctx, zone, mine, settings) if args.at is not None else None
     changes: dict[str, Any] = {}
     for option, (name, check, label) in _TEXT_OPTIONS.items():
         value = getattr(args, option)
@@ -155,13 +124,14 @@ def build_interview(
         except validation.FieldError as error:
             raise UsageError(f"--duration: {error.problem}") from None
         changes["duration"] = timedelta(minutes=args.duration)
-    if parsed:
-        changes["local_start"], changes["zone"] = parsed.local, parsed.zone
-    elif args.tz and base:  # the same wall-clock time, agreed in another zone
-        moved = _resolve(base.local_start.replace(fold=0), zone, args.fold)
-        changes["local_start"], changes["zone"] = moved.local, moved.zone
+    read = parsed
+    if given and base and parsed is None:  # the same wall-clock time, in another zone
+        read = move_to_zone(base.local_start.replace(fold=0), args.tz, args.fold, mine)
+    if read is not None:
+        changes["local_start"], changes["zone"] = read.local, read.zone
+    notes = read.notes if read else ()
     if base is None:
         if parsed is None:
             raise UsageError("--at is required: when is the interview?")
-        return Interview(**changes), parsed
-    return replace(base, **changes), parsed
+        return Built(Interview(**changes), parsed, notes)
+    return Built(replace(base, **changes), parsed, notes)

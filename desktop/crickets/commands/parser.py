@@ -99,8 +99,29 @@ def add_json_option(parser: argparse.ArgumentParser, shape: str) -> None:
     )
 
 
+#: The largest id SQLite can store (a signed 64-bit integer); beyond it no interview exists.
+MAX_ID = 2**63 - 1
+
+
+def interview_id(text: str) -> int:
+    """An interview's number as typed: 1 to :data:`MAX_ID` (a twenty-digit id would reach
+    the database as an integer it cannot hold)."""
+    try:
+        number = int(text)
+    except ValueError:  # not a number, or more digits than Python reads
+        number = 0
+    if not 1 <= number <= MAX_ID:
+        shown = text if len(text) <= 30 else f"{text[:29]}…"
+        raise argparse.ArgumentTypeError(
+            f"{shown!r} is not an interview number; give the # that crickets list shows"
+        )
+    return number
+
+
 def add_id_argument(parser: argparse.ArgumentParser, what: str) -> None:
-    parser.add_argument("id", type=int, metavar="ID", help=f"{what} (the # in crickets list)")
+    parser.add_argument(
+        "id", type=interview_id, metavar="ID", help=f"{what} (the # in crickets list)"
+    )
 
 
 def parse(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Namespace:

@@ -23,11 +23,13 @@ def add_past_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--past", action="store_true", help=PAST_HELP)
 
 
-def confirm_not_past(interview: Interview, args: argparse.Namespace, now: datetime) -> None:
+def confirm_not_past(
+    interview: Interview, args: argparse.Namespace, now: datetime, clock_24h: bool | None = None
+) -> None:
     """Refuse (exit 2) a start before ``now`` unless ``--past`` was given."""
     if args.past or interview.start >= now:
         return
-    when = long_text(interview.start, interview.zone)
+    when = long_text(interview.start, interview.zone, clock_24h)
     raise UsageError(
         f"--at: {when} has passed ({relative_text(interview.start, now)}); "
         "if that is meant, run again with --past"

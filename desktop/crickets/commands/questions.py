@@ -18,16 +18,16 @@ FOLD_WAY = "say which with --fold 0 (the first) or --fold 1 (the second)"
 def question_text(question: AmbiguousTime, option: str) -> str:
     """One line: the question, its readings, and the options that answer it."""
     readings = "; ".join(choice.echo for choice in question.choices)
-    return f"{option}: {question.message} It could be: {readings}. {way_out(question, option)}."
+    return f"{option}: {question.message} It could be: {readings}. {way_out(question)}."
 
 
-def way_out(question: AmbiguousTime, option: str) -> str:
+def way_out(question: AmbiguousTime) -> str:
     choices = question.choices
     if len(choices) == 2 and _same_wall_clock(*choices):
         return f"To go on, {FOLD_WAY}"
     if len(choices) == 2 and _day_month_swapped(*choices):
         return f"To go on, {ORDER_WAY}"
-    return f"To go on, type the one you mean exactly, e.g. {_typed(choices[0], option)}"
+    return f"To go on, type the one you mean exactly, e.g. {_typed(choices[0])}"
 
 
 def _same_wall_clock(a: ParsedTime, b: ParsedTime) -> bool:
@@ -40,7 +40,8 @@ def _day_month_swapped(a: ParsedTime, b: ParsedTime) -> bool:
     return first != second and (first.day, first.month) == (second.month, second.day)
 
 
-def _typed(choice: ParsedTime, option: str) -> str:
-    """``--at "2026-11-27 00:00" --tz Europe/London``: read exactly, asked nothing."""
-    at = f'{option} "{choice.local.strftime("%Y-%m-%d %H:%M")}"'
-    return f"{at} --tz {choice.zone}" if option == "--at" else at
+def _typed(choice: ParsedTime) -> str:
+    """``--at "2026-11-27 00:00" --tz Europe/London``: read exactly, asked nothing. Also
+    the answer to a question about ``--tz`` alone ("EST" for a June date): the time and
+    the zone typed out are what ``edit`` and ``import`` take too."""
+    return f'--at "{choice.local.strftime("%Y-%m-%d %H:%M")}" --tz {choice.zone}'

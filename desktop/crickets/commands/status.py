@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from datetime import datetime
+from datetime import UTC, datetime
 
 from crickets.commands.context import CliContext, Subparsers, UsageError
 from crickets.commands.parser import add_command, add_json_option
@@ -12,6 +12,9 @@ from crickets.domain.countdown import badge_text, relative_text
 from crickets.domain.interview import Interview
 from crickets.domain.phases import next_change, overdue_at, phase, stop_waiting_at
 from crickets.domain.settings import Settings
+from crickets.domain.zones.rules import quoted
+
+_EARLIEST, _LATEST = datetime(1900, 1, 1, tzinfo=UTC), datetime(3000, 1, 1, tzinfo=UTC)
 
 
 def register(subparsers: Subparsers) -> None:
@@ -32,13 +35,19 @@ def register(subparsers: Subparsers) -> None:
 
 
 def parse_instant(text: str) -> datetime:
+    """``--at`` as an instant in UTC, between the years 1900 and 2999: beyond them no
+    interview is kept, and near datetime's own limits (year 1, year 9999) the conversion to
+    UTC and the arithmetic of phases and countdowns would overflow."""
     try:
-        return require_aware(datetime.fromisoformat(text.strip()))
-    except ValueError:
+        instant = require_aware(datetime.fromisoformat(text.strip()))
+    except (ValueError, OverflowError):
         raise UsageError(
-            f"--at: {text!r} is not an ISO 8601 instant with an offset, "
+            f"--at: {quoted(text)} is not an ISO 8601 instant with an offset, "
             "such as 2026-12-01T19:06:00Z or 2026-12-01T14:06:00-05:00"
         ) from None
+    if not _EARLIEST <= instant < _LATEST:
+        raise UsageError(f"--at: {quoted(text)} is too far off; give an instant from 1900 to 2999")
+    return instant
 
 
 def _iso(instant: datetime | None) -> str | None:
@@ -65,7 +74,7 @@ def describe(
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    now = parse_instant(args.at) if args.at else ctx.clock.now()
+    now = parse_instant(args.at) if args.at is not None else ctx.clock.now()
     book = ctx.use_cases.book
     settings = book.load_settings()
     interviews = [i for i in book.all() if args.all or not phase(i, settings, now).is_terminal]

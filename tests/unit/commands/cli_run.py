@@ -1,8 +1,9 @@
 """Running the real ``crickets`` entry point in a subprocess, for the command-line tests.
 
 The clock is frozen through CRICKETS_CLOCK (a Wednesday, 25 November 2026, 12:21 UTC), the
-person is in London and has no keychain, so no result depends on when or where the tests
-run. The data folder is given by the caller, before or after the command as a test needs.
+person is in London and has no keychain, and the locale is C (so times are on the 24-hour
+clock, whatever the machine's LANG), so no result depends on when or where the tests run.
+The data folder is given by the caller, before or after the command as a test needs.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ FROZEN = "2026-11-25T12:21:00+00:00"
 NO_KEYCHAIN = "keyring.backends.fail.Keyring"
 ROOT = Path(__file__).resolve().parents[3]
 ICS = ROOT / "tests" / "data" / "ics"
+#: The C locale's 24-hour clock in every run (the command line follows the locale when the
+#: person has not chosen 12 or 24 hours): the tests' expectations do not depend on LANG.
+PINNED_LOCALE = {"LC_ALL": "C.UTF-8"}
 
 
 def run(*args: str, clock: str = FROZEN) -> subprocess.CompletedProcess[str]:
@@ -26,6 +30,7 @@ def run(*args: str, clock: str = FROZEN) -> subprocess.CompletedProcess[str]:
         "CRICKETS_CLOCK": clock,
         "TZ": "Europe/London",
         "PYTHON_KEYRING_BACKEND": NO_KEYCHAIN,
+        **PINNED_LOCALE,
     }
     env.pop("CRICKETS_DATA_DIR", None)
     return subprocess.run(

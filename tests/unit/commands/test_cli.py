@@ -13,11 +13,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.unit.commands.cli_run import PINNED_LOCALE
+
 FROZEN = "2026-11-25T12:21:00+00:00"  # a Wednesday
 
 
 def crickets(data: Path, *args: str, clock: str = FROZEN) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "CRICKETS_CLOCK": clock, "TZ": "Europe/London"}
+    env = {**os.environ, "CRICKETS_CLOCK": clock, "TZ": "Europe/London", **PINNED_LOCALE}
     env.pop("CRICKETS_DATA_DIR", None)
     return subprocess.run(
         [sys.executable, "-m", "crickets", "--data-dir", str(data), *args],
@@ -105,7 +107,7 @@ def test_add_list_show_edit_delete(tmp_path: Path) -> None:
         "+1 415 555 0100",
     )
     assert "Added #1: Data analyst with Acme" in out
-    assert "Tuesday 1 December 2026, 2:00 PM EST" in out
+    assert "Tuesday 1 December 2026, 14:00 EST" in out
     listed = json.loads(ok(tmp_path, "list", "--json"))
     assert [i["interviewer_email"] for i in listed] == ["jane.doe+jobs@acme.com"]
     assert "Jane Doe" in ok(tmp_path, "show", "1")

@@ -17,13 +17,14 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from crickets.storage.store import Store
+from tests.unit.commands.cli_run import PINNED_LOCALE
 
 WAITING = "2026-12-01T19:08:00+00:00"
 MAILTO = re.compile(r"^mailto:[A-Za-z0-9\-._~%]*@?[A-Za-z0-9\-._~%]*\?subject=[A-Za-z0-9\-._~%]*")
 
 
 def crickets(data: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "CRICKETS_CLOCK": WAITING, "TZ": "Europe/London"}
+    env = {**os.environ, "CRICKETS_CLOCK": WAITING, "TZ": "Europe/London", **PINNED_LOCALE}
     env.pop("CRICKETS_DATA_DIR", None)
     return subprocess.run(
         [sys.executable, "-m", "crickets", "--data-dir", str(data), *args],
@@ -120,7 +121,7 @@ def test_eml_goes_to_stdout_or_to_a_file(data_dir: Path) -> None:
     assert parsed["X-Unsent"] == "1"
     assert [a.addr_spec for a in parsed["To"].addresses] == ["jane.doe+jobs@acme.com"]
     assert parsed["To"].addresses[0].display_name == "Doe, Jane"
-    out = data_dir / "out" / "thanks.eml"
+    out = data_dir / "thanks.eml"
     said = ok(data_dir, "draft", "thank-you", "--format", "eml", "--out", str(out)).stdout.decode()
     assert said.strip() == f"Saved the draft (it opens in your mail app) to {out}"
     assert out.read_bytes() == raw

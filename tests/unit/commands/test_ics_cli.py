@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.unit.commands.cli_run import PINNED_LOCALE
+
 FROZEN = "2026-11-25T12:21:00+00:00"
 DATA = Path(__file__).resolve().parents[2] / "data" / "ics"
 
@@ -20,7 +22,7 @@ DATA = Path(__file__).resolve().parents[2] / "data" / "ics"
 def crickets(
     data: Path, *args: str, stdin: bytes | None = None
 ) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "CRICKETS_CLOCK": FROZEN, "TZ": "Europe/London"}
+    env = {**os.environ, "CRICKETS_CLOCK": FROZEN, "TZ": "Europe/London", **PINNED_LOCALE}
     env.pop("CRICKETS_DATA_DIR", None)
     result = subprocess.run(
         [sys.executable, "-m", "crickets", "--data-dir", str(data), *args],
@@ -85,7 +87,7 @@ def test_dry_run_json_shows_everything_and_creates_nothing(tmp_path: Path) -> No
 
 def test_dry_run_text_says_what_would_happen_and_changes_nothing(data_dir: Path) -> None:
     out = ok(data_dir, "import", fixture("outlook_request.ics"), "--dry-run")
-    assert "Wednesday 2 December 2026, 10:00 AM PST (America/Los_Angeles" in out
+    assert "Wednesday 2 December 2026, 10:00 PST (America/Los_Angeles" in out
     assert "In UTC:      2026-12-02 18:00 UTC" in out
     assert "Would:       Adds" in out and "Dry run: nothing was changed." in out
     assert listed(data_dir) == []
@@ -192,7 +194,7 @@ def test_export_ics_and_import_it_elsewhere(data_dir: Path, tmp_path: Path) -> N
     ok(data_dir, "add", "--at", "2026-12-01 14:00", "--tz", "Asia/Kolkata", "--company", "Zoë & Co")
     text = ok(data_dir, "export-ics", "1")
     assert text.startswith("BEGIN:VCALENDAR") and "TZID:Asia/Kolkata" in text
-    out = tmp_path / "out" / "interview.ics"
+    out = tmp_path / "interview.ics"
     assert "Wrote #1" in ok(data_dir, "export-ics", "1", "--out", str(out))
     assert out.read_bytes() == text.encode().replace(b"\n", b"\r\n").replace(b"\r\r\n", b"\r\n")
     other = tmp_path / "other"

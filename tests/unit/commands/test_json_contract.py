@@ -34,6 +34,9 @@ RUNS = {
     ],
     "crickets import --json": ["import", str(ICS / "outlook_request.ics"), "--json"],
     "crickets export": ["export"],
+    "crickets draft --json": ["draft", "reschedule", "--id", "1", "--json"],
+    "crickets profile --json": ["profile", "--json"],
+    "crickets profile --name NAME --json": ["profile", "--name", "Sam Lee", "--json"],
 }
 SHAPES = cli_doc.shapes()
 

@@ -30,7 +30,7 @@ def test_a_time_that_has_passed_is_asked_about_and_past_confirms(data: Path) -> 
     add = ("--data-dir", str(data), "add", "--at", "2026-11-18 14:00", "--company", "Acme")
     line = refused(*add)
     assert line == (
-        "crickets: --at: Wednesday 18 November 2026, 2:00 PM GMT has passed (6 days 22 h ago); "
+        "crickets: --at: Wednesday 18 November 2026, 14:00 GMT has passed (6 days 22 h ago); "
         "if that is meant, run again with --past"
     )
     assert interviews(data) == []
@@ -88,7 +88,11 @@ def test_import_names_the_order_options_it_takes(data: Path) -> None:
         (["frobnicate"], "(see: crickets --help)"),
         (["list", "--bogus"], "unrecognized arguments: --bogus (see: crickets list --help)"),
         (["add"], "the following arguments are required: --at (see: crickets add --help)"),
-        (["show", "x"], "invalid int value: 'x' (see: crickets show --help)"),
+        (
+            ["show", "x"],
+            "argument ID: 'x' is not an interview number; give the # that crickets list shows "
+            "(see: crickets show --help)",
+        ),
     ],
 )
 def test_a_usage_error_names_the_help_to_read(data: Path, args: list[str], expected: str) -> None:
