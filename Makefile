@@ -41,3 +41,17 @@ completions: $(VENV)/.installed-dev
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+
+# The README's "first five minutes" pictures, taken by the desktop tests on a real X server
+# (the tray icon from tests/desktop/test_tray_app.py, the windows from test_windows_fit.py)
+# and copied into docs/images/, so the README shows the app as it is today.
+SHOTS := artifacts/badge-30m.png artifacts/screens/100/tray-menu.png \
+         artifacts/screens/100/guide-havent-called.png artifacts/screens/100/drafts.png
+screenshots: $(VENV)/.installed-dev
+	@bash scripts/install-system-deps.sh
+	CI=true $(VENV)/bin/pytest -q -p no:cacheprovider tests/desktop/test_tray_app.py \
+	    "tests/desktop/test_windows_fit.py::test_a_screenshot_of_the_window_is_kept[100-tray-menu]" \
+	    "tests/desktop/test_windows_fit.py::test_a_screenshot_of_the_window_is_kept[100-guide-havent-called]" \
+	    "tests/desktop/test_windows_fit.py::test_a_screenshot_of_the_window_is_kept[100-drafts]"
+	@mkdir -p docs/images
+	cp $(SHOTS) docs/images/

@@ -39,6 +39,8 @@ REQUIRED=(
   libdbus-1-3:-
   fonts-dejavu-core:-
   libfaketime:-
+  # the accessibility bus the guide's desktop tests read window text from (tests/desktop/a11y_tree.py)
+  at-spi2-core:-
   # the man page test (tests/unit/commands/test_shell_files.py) renders it with `man -l`
   man-db:man
   groff-base:nroff

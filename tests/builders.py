@@ -34,6 +34,7 @@ class InterviewFields(PersonalFields, total=False):
     call_started_at: datetime | None
     ics_uid: str
     ics_sequence: int
+    late_start: datetime | None
 
 
 def personal(values: Mapping[str, str]) -> PersonalFields:

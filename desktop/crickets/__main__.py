@@ -22,19 +22,7 @@ if TYPE_CHECKING:
 def _launch_tray(args: argparse.Namespace) -> int:
     from crickets.app import run  # the composition root, imported only to start the tray
 
-    _end_on_ctrl_c()
     return run(args)
-
-
-def _end_on_ctrl_c() -> None:
-    """Ctrl+C in the terminal that started the tray (``make run``) ends it at once, as it
-    ends any program there. Python's own handler would only raise KeyboardInterrupt in
-    whichever Qt slot ran next, reported as an internal error, with the tray still running.
-    Ending at once loses nothing: every change is already a committed transaction, and the
-    next start clears the leftover single-instance socket."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _open_session(data_dir: Path, clock: Clock, on_notice: Callable[[str], None]) -> CliSession:

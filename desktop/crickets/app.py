@@ -5,22 +5,66 @@ It opens one data folder (:class:`crickets.wiring.session.Session`), has
 :mod:`crickets.wiring.tray` and :mod:`crickets.wiring.windows` assemble the Qt side over its
 use cases, and runs the event loop (docs/architecture.md). Heavy imports (Qt, the store)
 happen here, after argument parsing.
+
+Ctrl+C and SIGTERM stop the tray as Quit does: the clean-up runs (the store is closed, the
+demo's throw-away folder removed), and then the process ends by that same signal, so the
+shell sees 130 or 143 and a service manager a clean stop (docs/decisions/076-quit-on-
+signals.md).
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import shutil
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from types import TracebackType
+from types import FrameType, TracebackType
 
 from crickets import demo, log, paths
 from crickets.domain.clock import SystemClock
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+class Interrupted(BaseException):
+    """A stop signal before the event loop could take it: start-up unwinds through its
+    clean-up. A BaseException, like KeyboardInterrupt, so no ``except Exception`` keeps it."""
+
+
+class StopSignals:
+    """Catches Ctrl+C and SIGTERM from the first moment of :func:`run` to its last."""
+
+    def __init__(self) -> None:
+        self.received: signal.Signals | None = None
+        self.loop_watches = False  # the event loop takes them now (ui.system.quit_signals)
+        self._previous = {sig: signal.signal(sig, self._caught) for sig in STOP_SIGNALS}
+
+    def _caught(self, number: int, _frame: FrameType | None) -> None:
+        if self.received is not None:
+            return  # already stopping: the clean-up finishes
+        self.received = signal.Signals(number)
+        if not self.loop_watches:
+            raise Interrupted(number)
+
+    def restore(self) -> None:
+        for sig, handler in self._previous.items():
+            signal.signal(sig, handler)
+
+    def end_as_signalled(self) -> None:
+        """After the clean-up: end the process by the signal that stopped it (as an
+        unhandled Ctrl+C ends any Python program), so whoever started Crickets can tell."""
+        if self.received is None:
+            return
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        signal.signal(self.received, signal.SIG_DFL)
+        os.kill(os.getpid(), self.received)
 
 
 def _one_line_hook(log_file: Path) -> ExceptHook:
@@ -54,20 +98,28 @@ def run(args: argparse.Namespace) -> int:
     if reason:
         print(f"crickets: {reason}", file=sys.stderr)
         return 2
-    data_dir = _data_dir(args)
+    stops = StopSignals()
+    data_dir: Path | None = None
     try:
-        return _run_in(data_dir, args)
+        data_dir = _data_dir(args)
+        code = _run_in(data_dir, args, stops)
+    except Interrupted:
+        code = 0  # replaced by the signal itself below
     finally:
-        if args.demo:  # throw-away: nothing of it stays, even when start-up failed
+        if args.demo and data_dir is not None:  # throw-away: nothing of it stays, ever
             shutil.rmtree(data_dir, ignore_errors=True)
+        stops.restore()
+    stops.end_as_signalled()
+    return code
 
 
-def _run_in(data_dir: Path, args: argparse.Namespace) -> int:
+def _run_in(data_dir: Path, args: argparse.Namespace, stops: StopSignals) -> int:
     from crickets import ipc
     from crickets.domain.errors import StoreError
     from crickets.storage.keychain import file_only
     from crickets.ui.qt_app import create_application, show_fatal
     from crickets.ui.shell import StartMode
+    from crickets.ui.system.quit_signals import SignalQuit
     from crickets.wiring.session import Session
     from crickets.wiring.tray import build_tray
     from crickets.wiring.windows import register_windows
@@ -75,11 +127,16 @@ def _run_in(data_dir: Path, args: argparse.Namespace) -> int:
     log_file = log.setup(data_dir)
     sys.excepthook = _one_line_hook(log_file)
     app = create_application()
+    quitter = SignalQuit(app)
+    stops.loop_watches = True
+    if stops.received is not None:  # caught just before the loop could take it
+        raise Interrupted(stops.received)
     socket = ipc.socket_path(data_dir)
     request = ipc.open_request(args.open) if args.open else ipc.Request(ipc.Command.FOCUS)
-    if ipc.send(socket, request) is ipc.Delivery.DELIVERED:
-        print("Crickets is already running; it has been brought to the front.")
-        return 0
+    handed = ipc.hand_over(socket, request)  # a busy tray is running, never absent
+    if handed is not None:
+        print(handed.message, file=sys.stdout if handed.reached else sys.stderr)
+        return 0 if handed.reached else 1
     clock = SystemClock()
     notices: list[str] = []
     try:
@@ -110,13 +167,16 @@ def _run_in(data_dir: Path, args: argparse.Namespace) -> int:
         mode=StartMode(background=args.background, demo=args.demo),
         hourly=snapshot,
     )
-    register_windows(running.windows, running.controller, use_cases, app)
+    register_windows(running.windows, running.controller, use_cases, app, data_dir=data_dir)
     running.shell.start()
     for notice in notices:
         running.notifier.notify("Crickets", notice)
     if args.open:
         running.shell.import_file(args.open)
-    code = app.exec()
-    running.shell.stop()
-    session.close()
+    try:
+        code = app.exec()
+    finally:
+        quitter.close()
+        running.shell.stop()
+        session.close()
     return int(code)

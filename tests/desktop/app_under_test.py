@@ -88,6 +88,9 @@ class App:
             **self.desktop.env,
             "CRICKETS_DATA_DIR": str(self.data),
             "TZ": "Europe/London",
+            # A US English clock (12-hour), as in the README's examples; Crickets follows
+            # the desktop's clock unless the person chose one (ui/clock_format.py).
+            "LC_TIME": "en_US.UTF-8",
             "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
         }
         lib = faketime_lib()
@@ -122,6 +125,24 @@ class App:
             [sys.executable, "-m", "crickets", *args], name="crickets", env=env
         )
         return self.child
+
+    def nudge(self) -> None:
+        """Have the running app look at its (faked) clock now rather than at its next timer,
+        through the reload request ``crickets add`` sends after a write."""
+        script = (
+            "import sys; from pathlib import Path; from crickets import ipc; "
+            "print(ipc.send(ipc.socket_path(Path(sys.argv[1])), "
+            "ipc.Request(ipc.Command.RELOAD)).value)"
+        )
+        sent = subprocess.run(
+            [sys.executable, "-c", script, str(self.data)],
+            env=self.env(faked=False),
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=30,
+        )
+        assert sent.stdout.strip() == "delivered", sent
 
     def launch_again(self, *args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(

@@ -54,6 +54,7 @@ TOOL_PACKAGES: dict[str, str] = {
     "Xvfb": "xvfb",
     "xdpyinfo": "x11-utils",
     "xwininfo": "x11-utils",
+    "xprop": "x11-utils",
     "xdotool": "xdotool",
     "dbus-daemon": "dbus-daemon",
     "trayer": "trayer",

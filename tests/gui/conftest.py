@@ -23,3 +23,16 @@ def store(tmp_path: Path) -> Iterator[Store]:
     opened.settings.save_settings(Settings(home_zone=HOME_ZONE))
     yield opened
     opened.close()
+
+
+@pytest.fixture(autouse=True)
+def twelve_hour_locale() -> Iterator[None]:
+    """Windows that follow the desktop's clock (``ui/clock_format.py``) read Qt's default
+    locale; the tests pin it to US English (12-hour) so their expectations do not depend on
+    the machine's LANG. A test may set another default; it is put back afterwards."""
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
+    QLocale.setDefault(before)

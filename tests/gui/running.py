@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
@@ -28,8 +29,9 @@ def running_tray(
     *,
     mode: StartMode = USUAL_START,
     hourly: Callable[[], None] | None = None,
+    data_dir: Path | None = None,
 ) -> tuple[TrayApp, UseCases]:
     use_cases = build_use_cases(store, clock)
     running = build_tray(qt_app(), use_cases, store, socket=socket, mode=mode, hourly=hourly)
-    register_windows(running.windows, running.controller, use_cases, qt_app())
+    register_windows(running.windows, running.controller, use_cases, qt_app(), data_dir=data_dir)
     return running, use_cases

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QLocale, Qt
 from pytestqt.qtbot import QtBot
 
 from crickets.domain.actions import ActionKind
@@ -13,6 +14,7 @@ from crickets.domain.clock import FixedClock
 from crickets.domain.display import Tone, TrayState
 from crickets.domain.interview import Interview, Status
 from crickets.domain.reminders import Reminder, ReminderKind
+from crickets.domain.settings import Settings
 from crickets.storage.store import Store
 from crickets.ui.controller import Controller
 from crickets.wiring.session import build_use_cases
@@ -259,3 +261,28 @@ def test_an_open_nudge_is_shown_again_after_a_restart(store: Store, qtbot: QtBot
     second.start()
     assert shown_again == fired
     second.stop()
+
+
+@pytest.mark.parametrize(
+    ("locale", "setting", "shown"),
+    [
+        (QLocale.Language.German, None, "14:00 EST (19:00 your time)"),  # the system's: 24 h
+        (QLocale.Language.English, None, "2:00 PM EST (7:00 PM your time)"),  # en_US: 12 h
+        (QLocale.Language.German, False, "2:00 PM EST (7:00 PM your time)"),  # the setting wins
+        (QLocale.Language.English, True, "14:00 EST (19:00 your time)"),
+    ],
+)
+def test_the_tray_reads_the_clock_setting_else_the_desktops_locale(
+    store: Store,
+    qtbot: QtBot,
+    locale: QLocale.Language,
+    setting: bool | None,
+    shown: str,
+) -> None:
+    QLocale.setDefault(QLocale(locale))  # German: 24-hour; English (US): 12-hour
+    store.settings.save_settings(Settings(home_zone="Europe/London", clock_24h=setting))
+    add(store)
+    controller, _, states = make(store, FixedClock(START - timedelta(hours=1)), qtbot)
+    controller.start()
+    assert states[-1].tooltip.endswith(shown)
+    controller.stop()

@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from crickets.domain.clock import FixedClock
@@ -20,7 +20,7 @@ from crickets.domain.reminders import Reminder, ReminderKind
 from crickets.storage.store import Store
 from crickets.ui.reminders.actions import ReminderAction, ReminderActionKind
 from crickets.ui.shell import Shell
-from crickets.ui.windows import WindowKey, WindowKind, WindowRequest
+from crickets.ui.windows import WindowKey, WindowKind, WindowRequest, desktop_title
 from tests.builders import make_interview
 from tests.gui.running import running_tray
 
@@ -35,6 +35,7 @@ WINDOWS = {
     WindowKind.MISSED_CALL: "guide.missed-call",
     WindowKind.TEMPLATES: "templates",
     WindowKind.IMPORT: "import",
+    WindowKind.WELCOME: "welcome",
 }
 
 
@@ -47,6 +48,7 @@ def shell(store: Store, tmp_path: Path, qtbot: QtBot) -> Iterator[Shell]:
     yield running.shell
     for key in running.windows.open_keys():
         running.windows.close(key)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # while the store is open
     running.shell.stop()
 
 
@@ -62,8 +64,33 @@ def test_every_window_opens(shell: Shell, kind: WindowKind, object_name: str) ->
     window = shell.windows.open(WindowRequest(kind, 1))
     assert window is not None and window.objectName() == object_name
     assert window.isVisible()
+    assert "Crickets" not in window.windowTitle()  # the desktop adds "— Crickets" itself
     again = shell.windows.open(WindowRequest(kind, 1))
     assert again is window  # raised, not duplicated
+
+
+@pytest.mark.parametrize("kind", list(WINDOWS))
+def test_no_window_titles_itself_with_the_app_name(shell: Shell, kind: WindowKind) -> None:
+    """Each window's own title, as its factory builds it (before the registry tidies any
+    title up): the desktop adds "— Crickets", so none starts with "Crickets"."""
+    window = shell.windows.factories[kind](WindowRequest(kind, 1))
+    try:
+        assert window.windowTitle() and not window.windowTitle().startswith("Crickets")
+    finally:
+        window.deleteLater()
+
+
+def test_the_window_for_no_interview_and_the_no_tray_window_do_not_either(
+    store: Store, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    from crickets.ui.tray.no_tray_window import NoTrayWindow
+    from crickets.wiring.windows import nothing_scheduled
+
+    for window in (nothing_scheduled(), NoTrayWindow(QMenu(), explain=False)):
+        assert window.windowTitle() and not window.windowTitle().startswith("Crickets")
+        window.deleteLater()
 
 
 def test_every_factory_is_covered(shell: Shell) -> None:
@@ -109,9 +136,10 @@ def test_a_reminders_buttons_open_the_draft_and_record_the_outcome(
 ) -> None:
     reminder = Reminder(1, ReminderKind.HOW_DID_IT_GO, START, START + timedelta(hours=1))
     thank_you = ReminderAction(ReminderActionKind.DRAFT, draft=DraftKind.THANK_YOU)
-    shell.windows.act(reminder, thank_you)
+    shell.windows.buttons.act(reminder, thank_you)
     assert shell.windows.get(WindowKey(WindowKind.DRAFTS, 1)) is not None
-    shell.windows.act(reminder, ReminderAction(ReminderActionKind.OUTCOME, outcome=Status.DONE))
+    done = ReminderAction(ReminderActionKind.OUTCOME, outcome=Status.DONE)
+    shell.windows.buttons.act(reminder, done)
     interview = store.interviews.get(1)
     assert interview is not None and interview.status is Status.DONE
     assert [(a.kind.value, a.detail) for a in store.log.actions(1)] == [("outcome", "done")]
@@ -119,8 +147,32 @@ def test_a_reminders_buttons_open_the_draft_and_record_the_outcome(
 
 def test_an_overdue_reminder_opens_the_guide_instead(shell: Shell) -> None:
     overdue = Reminder(1, ReminderKind.OVERDUE, START, START + timedelta(hours=1))
-    assert shell.windows.show_reminder(overdue) is None
+    shown = shell.windows.show_reminder(overdue)
+    assert shown is shell.windows.get(WindowKey(WindowKind.HAVENT_CALLED, 1))
     assert shell.windows.open_keys() == [WindowKey(WindowKind.HAVENT_CALLED, 1)]
+
+
+@pytest.mark.parametrize("kind", list(ReminderKind))
+def test_reminder_window_titles_leave_the_app_name_to_the_desktop(
+    shell: Shell, kind: ReminderKind
+) -> None:
+    shown = shell.windows.show_reminder(Reminder(1, kind, START, START + timedelta(hours=1)))
+    assert shown is not None and shown.windowTitle()
+    assert "Crickets" not in shown.windowTitle()
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Crickets — They haven't called", "They haven't called"),
+        ("Crickets — a new time for Acme", "A new time for Acme"),
+        ("Crickets settings", "Settings"),
+        ("Crickets", "Crickets"),
+        ("Drafts — Phone screen with Acme", "Drafts — Phone screen with Acme"),
+    ],
+)
+def test_a_title_that_names_the_app_loses_the_name(title: str, expected: str) -> None:
+    assert desktop_title(title) == expected
 
 
 def test_saving_the_editor_keeps_a_status_changed_meanwhile(shell: Shell, store: Store) -> None:
@@ -147,3 +199,16 @@ def test_an_outcome_from_the_list_goes_through_the_controller(shell: Shell, stor
     cancelled = store.interviews.get(1)
     assert cancelled is not None and cancelled.status is Status.CANCELLED
     assert [(a.kind.value, a.detail) for a in store.log.actions(1)] == [("outcome", "cancelled")]
+
+
+def test_quit_leaves_the_reminder_showing_for_the_next_start(shell: Shell, store: Store) -> None:
+    """Quit ends the event loop without closing windows one by one: a reminder closed is a
+    reminder snoozed, and nobody asked for that."""
+    reminder = Reminder(1, ReminderKind.GET_READY, START, START + timedelta(hours=1))
+    shown = shell.windows.show_reminder(reminder)
+    assert shown is not None
+    QTimer.singleShot(0, menu_action(shell, "tray.quit").trigger)
+    assert QApplication.instance() is not None
+    QApplication.exec()  # returns when Quit has ended the loop
+    assert shown.isVisible()
+    assert store.log.actions(1) == []  # no snooze logged

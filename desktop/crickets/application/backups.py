@@ -69,4 +69,9 @@ def export_all(book: InterviewBook, log: ActionLog) -> Export:
         actions=list(log.actions()),
     )
     text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    left_out = book.unreadable()
+    if left_out:  # never an export that looks whole when it is not
+        named = "; ".join(r.describe() for r in left_out)
+        warning = f"{EXPORT_WARNING} Damaged records are not in it: {named}."
+        return Export(text.encode("utf-8"), len(doc["interviews"]), warning)
     return Export(text.encode("utf-8"), len(doc["interviews"]))

@@ -2,7 +2,8 @@
 
 The drafts window, the guide's inline scripts and ``crickets draft`` all come here, so
 they render the same text from the same template and report the same notes (a missing
-address, the person's own wording set aside). An outlet's use is logged only when the
+address, the person's own wording set aside), and say only what the action log records
+the person did. An outlet's use is logged only when the
 outlet reported success: the app never claims a step that did not happen.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from string import Template
 
 from crickets.application.errors import Refused
 from crickets.application.logbook import Logbook
@@ -24,6 +26,9 @@ from crickets.services.mail import messages as mail
 from crickets.services.mail.file_names import draft_file_name
 from crickets.services.mail.messages import Message, address, eml_bytes, mailto_link
 from crickets.services.templates import ChosenTemplate
+
+#: The placeholder a draft's proposed new times are written into.
+PROPOSED_TIMES = "proposed_times"
 
 #: What the front ends use to format a draft for an outlet (the CLI prints, the window opens).
 __all__ = [
@@ -105,6 +110,11 @@ class Drafting:
     def default_template(self, kind: DraftKind) -> str:
         return templates.default_template(kind)
 
+    def proposes_times(self, kind: DraftKind) -> bool:
+        """Whether the draft of ``kind`` lists new times (its wording, the person's own or
+        Crickets', uses ``${proposed_times}``): those of ``Rescheduling.plan``."""
+        return PROPOSED_TIMES in Template(self.template(kind).text).get_identifiers()
+
     def compose(self, kind: DraftKind, interview: Interview) -> ComposedDraft:
         book = self.logbook.book
         settings = book.load_settings()
@@ -115,8 +125,9 @@ class Drafting:
             if chosen.problem
             else ""
         )
+        log = self.logbook.actions(interview.id) if interview.id is not None else ()
         request = DraftRequest(
-            interview, profile, settings, book.now(), book.my_zone(settings), book.all()
+            interview, profile, settings, book.now(), book.my_zone(settings), book.all(), log
         )
         return ComposedDraft(kind, make_draft(kind, chosen.text, request), interview, profile, note)
 

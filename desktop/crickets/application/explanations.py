@@ -1,6 +1,7 @@
 """Things Crickets explains once, such as why its countdown sits in a small window on a
-desktop without a system tray. Remembered in the app state so the explanation is not
-repeated at every start; a store that cannot keep it only means explaining again."""
+desktop without a system tray, or the welcome at the first start. Remembered in the app
+state so the explanation is not repeated at every start; a store that cannot keep it only
+means explaining again."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ _GIVEN = "yes"
 
 class Explanation(enum.Enum):
     NO_TRAY = "no_tray.explained"  # the app-state key that remembers it was given
+    WELCOME = "welcome.shown"  # the first start's welcome window
 
 
 @dataclass(frozen=True)

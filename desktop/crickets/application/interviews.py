@@ -8,8 +8,15 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from crickets.application.errors import Refused
-from crickets.application.ports import InterviewRepository, SettingsRepository, ZoneSource
+from crickets.application.ports import (
+    DamageScan,
+    InterviewRepository,
+    SettingsRepository,
+    ZoneSource,
+)
 from crickets.domain.clock import Clock
+from crickets.domain.damage import UnreadableRecord
+from crickets.domain.damage import summary as damage_summary
 from crickets.domain.interview import Direction, Interview, Status
 from crickets.domain.settings import Settings
 
@@ -65,6 +72,7 @@ class InterviewBook:
     settings: SettingsRepository
     zones: ZoneSource
     clock: Clock
+    damage: DamageScan | None = None  # None: a store that cannot be damaged (tests' fakes)
 
     def now(self) -> datetime:
         return self.clock.now()
@@ -82,7 +90,17 @@ class InterviewBook:
         return self.settings.load_settings()
 
     def all(self) -> Sequence[Interview]:
+        """Every readable interview (a damaged one is named by :meth:`unreadable`)."""
         return self.interviews.list()
+
+    def unreadable(self) -> Sequence[UnreadableRecord]:
+        """The saved records left out because they are damaged, each named; show them with
+        the list, so nothing goes missing in silence."""
+        return self.damage.unreadable() if self.damage is not None else ()
+
+    def unreadable_text(self) -> str:
+        """:meth:`unreadable` as one sentence for the person; "" when nothing is damaged."""
+        return damage_summary(self.unreadable())
 
     def get(self, interview_id: int) -> Interview | None:
         return self.interviews.get(interview_id)

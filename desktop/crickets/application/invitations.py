@@ -5,6 +5,7 @@ worker thread); what the store is asked for is read beforehand, on the caller's 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +25,7 @@ from crickets.invitations.ics.apply import (
 )
 from crickets.invitations.ics.candidate import ImportCandidate, Invitation
 from crickets.invitations.ics.export import interview_to_ics, suggested_filename, uid_word
-from crickets.invitations.ics.limits import MAX_BYTES, IcsError
+from crickets.invitations.ics.limits import MAX_BYTES, IcsError, too_large
 from crickets.invitations.ics.parse import parse_invitation
 from crickets.invitations.paste.reader import PastedInvite, understand_invite_text
 
@@ -39,12 +40,15 @@ __all__ = [
 
 
 def read_invitation_file(path: Path) -> bytes:
-    """The file's bytes, one more than the limit at most (the parser names a larger file)."""
+    """The file's bytes; a file over the limit is refused with its real size, unread."""
     try:
         if path.is_dir():
             raise Refused(f"{path} is a folder; give the .ics file inside it")
         with path.open("rb") as handle:
-            return handle.read(MAX_BYTES + 1)
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_BYTES:
+                raise Refused(too_large(size).message)
+            return handle.read(MAX_BYTES + 1)  # a file still growing is capped all the same
     except OSError as error:
         raise Refused(f"cannot read {path}: {error.strerror or error}") from None
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Protocol
 
 from crickets.domain.actions import Action
+from crickets.domain.damage import UnreadableRecord
 from crickets.domain.interview import Interview
 from crickets.domain.profile import Profile
 from crickets.domain.settings import Settings
@@ -75,6 +76,13 @@ class ChangeCounter(Protocol):
     def data_version(self) -> int: ...
 
 
+class DamageScan(Protocol):
+    """Names the saved records that cannot be read (left out of every list), so the person
+    is told what is missing rather than nothing (docs/decisions/060-damaged-records.md)."""
+
+    def unreadable(self) -> Sequence[UnreadableRecord]: ...
+
+
 class KeyStore(Protocol):
     """Where the data key lives: the OS keychain, or a private file when there is none."""
 
@@ -120,6 +128,13 @@ class Dialer(Protocol):
     """Hands a number to whatever places calls (a ``tel:`` handler); False when none did."""
 
     def dial(self, number: str) -> bool: ...
+
+
+class LinkOpener(Protocol):
+    """Opens a web link (a meeting link) in the person's browser or meeting app; False when
+    nothing opened it."""
+
+    def open_link(self, url: str) -> bool: ...
 
 
 class Autostart(Protocol):

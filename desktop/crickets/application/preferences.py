@@ -22,6 +22,11 @@ class Preferences:
         self.settings.save_settings(settings)
         self.settings.save_profile(profile)
 
+    def save_profile(self, profile: Profile) -> None:
+        """The profile alone (``crickets profile --name …``): the settings stay as stored,
+        whatever the tray saved since they were loaded."""
+        self.settings.save_profile(profile)
+
     def starts_at_login(self) -> bool:
         return self.autostart.is_enabled()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -144,6 +144,13 @@ class ReminderState:
     def close_all_for(self, interview_id: int) -> None:
         self._forget(lambda iid, _kind: iid == interview_id)
 
+    def forget(self, interview_id: int, kinds: Collection[ReminderKind]) -> None:
+        """These reminders of one interview no longer need showing: a later moment replaced
+        their window, or the person closed the guide they stood for. Not a dismissal (the
+        person did not choose it, so nothing is logged), but a restart does not bring them
+        back either."""
+        self._forget(lambda iid, kind: iid == interview_id and kind in kinds)
+
     def _forget(self, match: Callable[[int, ReminderKind], bool]) -> None:
         self._open = [k for k in self._open if not match(*k)]
         self._snoozes = [s for s in self._snoozes if not match(s.interview_id, s.kind)]
@@ -160,11 +167,12 @@ class ReminderState:
 
     def take_due_snoozes(self, situation: Situation, now: datetime) -> list[Reminder]:
         """Snoozes whose time has come, as reminders to show again (a snooze asked for is
-        kept, unless the call is settled meanwhile)."""
+        kept, unless the call is settled meanwhile or the reminder no longer helps: a
+        confirmation snoozed past the start is dropped, not shown late)."""
         due = [s for s in self._snoozes if s.until <= now]
         if not due:
             return []
         self._snoozes = [s for s in self._snoozes if s not in due]
         self._save()
         found = [situation.find(s.interview_id, s.kind) for s in due]
-        return [r for r in found if r is not None]
+        return [r for r in found if r is not None and now < r.until]

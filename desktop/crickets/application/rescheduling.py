@@ -9,18 +9,19 @@ from datetime import datetime
 from crickets.application.logbook import Logbook
 from crickets.domain.actions import ActionKind
 from crickets.domain.interview import Interview, Status
-from crickets.domain.slots import Slot, propose_slots
+from crickets.domain.slots import Slot, SlotPlan, plan_slots
 
 
 @dataclass(frozen=True)
 class Rescheduling:
     logbook: Logbook
 
-    def proposals(self, interview: Interview) -> list[Slot]:
-        """Free times in the person's working hours, preferring the interviewer's day too."""
+    def plan(self, interview: Interview) -> SlotPlan:
+        """Three free times inside both working days (or the least bad ones, with a note
+        saying so): the same plan the reschedule email lists."""
         book = self.logbook.book
         settings = book.load_settings()
-        return propose_slots(
+        return plan_slots(
             book.all(),
             settings,
             book.my_zone(settings),
@@ -28,6 +29,9 @@ class Rescheduling:
             duration=interview.duration,
             their_zone=interview.zone,
         )
+
+    def proposals(self, interview: Interview) -> list[Slot]:
+        return list(self.plan(interview).slots)
 
     def reschedule(self, interview_id: int, local_start: datetime, zone: str) -> Interview:
         """Create the follow-on, mark the missed one rescheduled, close its reminders."""

@@ -1,8 +1,9 @@
 """The action log: what the person did about an interview, and when.
 
-It lets a guided window resume after a restart ("14:09 called, no answer") and lets the
-person look back. Reminder snoozes and dismissals are logged here too, so they survive a
-restart.
+It lets a guided window resume after a restart and lets the person look back; what a draft
+says the person did comes from it too. Reminder snoozes and dismissals are logged here as
+well, so they survive a restart. :mod:`crickets.domain.action_words` says each entry in the
+person's words ("7:09 PM  You called: no answer").
 """
 
 from __future__ import annotations
@@ -10,10 +11,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from crickets.domain.clock import require_aware
-from crickets.domain.timefmt import clock_time
 
 
 class ActionKind(enum.Enum):
@@ -30,23 +29,8 @@ class ActionKind(enum.Enum):
     SNOOZED = "snoozed"  # detail: "<reminder kind> until <ISO instant>"
     DISMISSED = "dismissed"  # detail: the reminder kind
     NOTE = "note"
-
-
-_LABELS = {
-    ActionKind.CALLED: "called",
-    ActionKind.VOICEMAIL_LEFT: "voicemail left",
-    ActionKind.EMAIL_COPIED: "email copied",
-    ActionKind.EMAIL_OPENED: "email opened in the mail app",
-    ActionKind.EMAIL_SAVED: "email saved as a draft file",
-    ActionKind.CHECKED: "checked",
-    ActionKind.THEY_CALLED: "they called",
-    ActionKind.STOPPED_WAITING: "stopped waiting",
-    ActionKind.RESCHEDULED: "rescheduled",
-    ActionKind.OUTCOME: "outcome recorded",
-    ActionKind.SNOOZED: "reminder snoozed",
-    ActionKind.DISMISSED: "reminder dismissed",
-    ActionKind.NOTE: "note",
-}
+    RUNNING_LATE = "running-late"  # detail: the new start, ISO 8601 with its offset
+    LINK_OPENED = "link-opened"  # the meeting link was opened from Crickets
 
 
 @dataclass(frozen=True)
@@ -59,13 +43,3 @@ class Action:
 
     def __post_init__(self) -> None:
         require_aware(self.at)
-
-    def line(self, zone: str) -> str:
-        """``2:09 PM called, no answer`` in the person's zone, for the window's log."""
-        local = self.at.astimezone(ZoneInfo(zone))
-        text = _LABELS[self.kind]
-        return (
-            f"{clock_time(local)} {text}, {self.detail}"
-            if self.detail
-            else (f"{clock_time(local)} {text}")
-        )

@@ -90,8 +90,29 @@ def _sentence(
         return f"{title}: the call has ended. How did it go?"
     if current.is_waiting:
         ago = relative_text(interview.start, now)
-        return f"{title}: started {ago} ({when}) and nobody has called yet"
+        inline = both_zones(
+            interview.start, interview.zone, my_zone, inline=True, clock_24h=clock_24h
+        )
+        return f"{title}: started {ago} ({inline}) and nobody has called yet"
     return f"{title}: {relative_text(interview.start, now)}, {when}"
+
+
+def _status_line(
+    interview: Interview, current: Phase, now: datetime, clock_24h: bool | None
+) -> str:
+    """The tray menu's first line: where things stand first, then which interview, and no
+    times in two zones (the tooltip has them), so a narrow menu cuts only the title."""
+    if current is Phase.IN_CALL:
+        since = (interview.call_started_at or interview.start).astimezone(interview.tzinfo)
+        where = f"In the call since {clock_time(since, clock_24h)}"
+    elif current is Phase.ENDED:
+        where = "The call has ended"
+    elif current.is_waiting:
+        where = f"Started {relative_text(interview.start, now)}, no call yet"
+    else:
+        when = relative_text(interview.start, now)
+        where = when[:1].upper() + when[1:]
+    return f"{where}: {interview.title}"
 
 
 def tray_state(
@@ -104,7 +125,8 @@ def tray_state(
     tone = _TONES[current]
     badge = "" if tone is Tone.IN_CALL else badge_text(chosen.start, now)
     sentence = _sentence(chosen, current, my_zone, now, settings.clock_24h)
-    return TrayState(chosen.id, current, tone, badge, sentence, sentence)
+    status = _status_line(chosen, current, now, settings.clock_24h)
+    return TrayState(chosen.id, current, tone, badge, sentence, status)
 
 
 def next_display_change(

@@ -1,7 +1,8 @@
 """The values a draft's ``${placeholders}`` are filled with, and what is missing for them.
 
-Everything comes from the interview, the profile, the settings, ``now`` and the person's
-zone, passed in. Every value is one clean line (line breaks and control characters in a
+Everything comes from the interview, the profile, the settings, ``now``, the person's
+zone and the interview's action log, passed in. What a draft says the person did comes from
+that log only. Every value is one clean line (line breaks and control characters in a
 stored field become spaces) except ``signature`` and ``proposed_times``, which are lines
 the code builds. Times the interviewer reads are in *their* zone: the zone the interview
 was agreed in.
@@ -15,18 +16,21 @@ from datetime import datetime, timedelta
 
 from crickets.domain import draft_phrases as say
 from crickets.domain import validation
+from crickets.domain.actions import Action, ActionKind
 from crickets.domain.clock import require_aware
 from crickets.domain.draft_times import TheirClock
 from crickets.domain.interview import Direction, Interview
 from crickets.domain.phases import stop_waiting_at
 from crickets.domain.profile import Profile
 from crickets.domain.settings import Settings
-from crickets.domain.slots import Slot, propose_slots
+from crickets.domain.slots import Slot, plan_slots
 
 
 @dataclass(frozen=True)
 class DraftRequest:
-    """Everything a draft is made from. ``others``: every interview, to keep slots free."""
+    """Everything a draft is made from. ``others``: every interview, to keep slots free;
+    ``log``: what the person did about this interview (other interviews' entries are
+    ignored)."""
 
     interview: Interview
     profile: Profile
@@ -34,6 +38,16 @@ class DraftRequest:
     now: datetime
     my_zone: str
     others: Sequence[Interview] = ()
+    log: Sequence[Action] = ()
+
+    def logged(self, kind: ActionKind, *details: str) -> bool:
+        """Whether this interview's log has ``kind`` (with one of ``details``, if given)."""
+        return any(
+            a.kind is kind
+            and a.interview_id == self.interview.id
+            and (not details or a.detail in details)
+            for a in self.log
+        )
 
 
 @dataclass(frozen=True)
@@ -56,12 +70,14 @@ PLACEHOLDERS = frozenset(
     my_email signature reach_me scheduled_time_theirs scheduled_time_both
     scheduled_when_theirs scheduled_when_both conversation_when current_time_theirs
     available_until availability proposed_times attempt confirm_plan ask_them_to_call my_miss
-    my_miss_spoken voicemail_reason flexibility_thanks""".split()  # noqa: SIM905
+    my_miss_spoken voicemail_reason flexibility_thanks sign_off""".split()  # noqa: SIM905
 )
 
 ACTIVE_FOR = timedelta(days=1)  # how long after its start an open interview counts as current
 _ADDRESSEE = frozenset({"greeting", "spoken_greeting", "interviewer_first_name"})
 _MY_NAME = frozenset({"signature", "spoken_greeting", "my_name", "my_first_name"})
+#: Call results that say the person dialled them (a wrong number reached someone else).
+TRIED = ("no answer", "reached")
 _MY_PHONE = frozenset({"reach_me", "my_phone", "ask_them_to_call"})
 _THEIR_PHONE = frozenset({"attempt", "confirm_plan", "interviewer_phone"})
 
@@ -90,19 +106,23 @@ def facts(request: DraftRequest, clock: TheirClock) -> say.Facts:
         has_link=bool(interview.meeting_link.strip()),
         until=clock.time(stop) if require_aware(request.now) < stop else "",
         follow_on=interview.is_follow_on,
+        tried_calling=request.logged(ActionKind.CALLED, *TRIED),
+        left_voicemail=request.logged(ActionKind.VOICEMAIL_LEFT),
+        joined=request.logged(ActionKind.LINK_OPENED),
     )
 
 
-def _slots(request: DraftRequest) -> list[Slot]:
+def _slots(request: DraftRequest) -> tuple[Slot, ...]:
+    """The same plan the reschedule dialog shows (``Rescheduling.plan``), for the email."""
     interview = request.interview
-    return propose_slots(
+    return plan_slots(
         request.others,
         request.settings,
         request.my_zone,
         request.now,
         duration=interview.duration,
         their_zone=interview.zone,
-    )
+    ).slots
 
 
 def values_for(request: DraftRequest) -> dict[str, str]:
@@ -128,6 +148,7 @@ def values_for(request: DraftRequest) -> dict[str, str]:
         "my_phone": f.my_phone,
         "my_email": f.my_email,
         "signature": "\n".join(line for line in (my_name, f.my_phone) if line),
+        "sign_off": profile.closing,
         "reach_me": say.reach_me(f),
         "scheduled_time_theirs": clock.full(start),
         "scheduled_time_both": clock.full(start) + clock.mine_aside(start),

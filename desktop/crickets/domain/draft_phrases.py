@@ -3,6 +3,9 @@
 Templates stay one per kind; what changes between "they call me", "I call them" and a
 video meeting (and between having a number and not) is said here, as whole sentences, so
 that a missing value never leaves a fragment such as "on ." behind.
+
+What a sentence says the person *did* (called, left a voicemail, joined the meeting) comes
+from the action log, through :class:`Facts`: a draft never claims a call nobody logged.
 """
 
 from __future__ import annotations
@@ -29,6 +32,9 @@ class Facts:
     has_link: bool
     until: str  # "2:30 PM EST" while it is still worth waiting, else ""
     follow_on: bool  # this interview replaces one that was missed
+    tried_calling: bool = False  # the log has a call to them that did not get through
+    left_voicemail: bool = False  # the log has a voicemail left for them
+    joined: bool = False  # the log has the meeting link opened from Crickets
 
 
 def addressee(name: str) -> str:
@@ -76,16 +82,36 @@ def reach_me(f: Facts) -> str:
     return f"You can reach me at {f.my_email}." if f.my_email else ""
 
 
+def _calls(f: Facts, also: str) -> str:
+    """`` I also tried calling you on … and left a voicemail.``, only as far as the log says."""
+    if not (f.tried_calling or f.left_voicemail):
+        return ""
+    number = f" on {f.their_phone}" if f.their_phone else ""
+    message = " and left a voicemail" if f.left_voicemail else ""
+    return f" I{also} tried calling you{number}{message}."
+
+
 def attempt(f: Facts) -> str:
-    """That the person was there and tried to reach them; no blame in either direction."""
-    also = f" I also tried calling you on {f.their_phone}." if f.their_phone else ""
+    """That the person was there and what they did to reach them (as logged); no blame in
+    either direction."""
     if f.direction is Direction.I_CALL:
+        if not (f.tried_calling or f.left_voicemail):
+            return "I was ready to call you at the agreed time, but we didn't connect."
         number = f" on {f.their_phone}" if f.their_phone else ""
-        return f"I called you at the agreed time{number} but wasn't able to reach you."
+        message = ", so I left a voicemail" if f.left_voicemail else ""
+        return f"I called you{number} but wasn't able to reach you{message}."
     if f.direction is Direction.VIDEO:
-        return f"I joined the meeting at the agreed time and waited, but we didn't connect.{also}"
+        was = (
+            "I joined the meeting and waited"
+            if f.joined
+            else "I was ready for our video call at the agreed time"
+        )
+        return f"{was}, but we didn't connect.{_calls(f, ' also')}"
     mine = f" on {f.my_phone}" if f.my_phone else ""
-    return f"I was ready for your call at the agreed time{mine}, but we didn't connect.{also}"
+    return (
+        f"I was ready for your call at the agreed time{mine}, but we didn't connect."
+        f"{_calls(f, ' also')}"
+    )
 
 
 def availability(f: Facts) -> str:

@@ -156,7 +156,7 @@ def render_text(text: str, values: dict[str, str]) -> str:
         if names and any(not values.get(name) for name in names):
             if not rendered.strip():
                 continue
-            indent = rendered[: len(rendered) - len(rendered.lstrip())]
+            indent = line[: len(line) - len(line.lstrip())]  # the template's own, not a gap
             rendered = indent + re.sub(r" {2,}", " ", rendered.lstrip())
         out.append(rendered)
     joined = re.sub(r"\n{3,}", "\n\n", "\n".join(out))

@@ -3,14 +3,21 @@
 As in iCalendar, the instant is derived from ``local_start`` + ``zone`` (+ ``fold`` for the
 repeated hour when clocks go back), so a change to the zone database moves the instant with
 the agreement rather than against it.
+
+When the interviewer says they are running late ("we'll start at 2:20"), the new instant is
+kept beside the agreement (``late_start``) rather than over it: the countdown, the reminders
+and the guide follow :attr:`Interview.start`, while the agreed time stays what it was
+(docs/decisions/072-running-late.md).
 """
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
+
+from crickets.domain.clock import require_aware
 
 
 class Direction(enum.Enum):
@@ -33,6 +40,10 @@ class Status(enum.Enum):
     @property
     def is_terminal(self) -> bool:
         return self not in (Status.SCHEDULED, Status.IN_CALL)
+
+
+#: How far past the agreed start a "running late" time may lie; later than that is a new time.
+LATE_LIMIT = timedelta(hours=3)
 
 
 #: Fields that identify or describe a person or an employer: encrypted at rest.
@@ -67,6 +78,7 @@ class Interview:
     call_started_at: datetime | None = None  # aware UTC, set by "They called"
     ics_uid: str = ""  # the invitation's UID, so a later version updates this interview
     ics_sequence: int = 0  # the invitation's SEQUENCE last applied
+    late_start: datetime | None = None  # aware UTC: when they said they would start instead
     id: int | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
@@ -75,15 +87,32 @@ class Interview:
         if self.duration <= timedelta(0):
             raise ValueError("duration must be positive")
         ZoneInfo(self.zone)  # raises for an unknown zone name
+        if self.late_start is not None:
+            require_aware(self.late_start)
 
     @property
     def tzinfo(self) -> ZoneInfo:
         return ZoneInfo(self.zone)
 
     @property
-    def start(self) -> datetime:
-        """The start instant, aware, in UTC."""
+    def agreed_start(self) -> datetime:
+        """The start instant as agreed, aware, in UTC."""
         return self.local_start.replace(tzinfo=self.tzinfo).astimezone(UTC)
+
+    @property
+    def start(self) -> datetime:
+        """When the call is expected, aware, in UTC: the agreed start, or the later time
+        they said they would start at. A late start that no longer fits the agreement (the
+        time was edited since) is ignored."""
+        agreed = self.agreed_start
+        late = self.late_start
+        if late is not None and agreed < late <= agreed + LATE_LIMIT:
+            return late.astimezone(UTC)
+        return agreed
+
+    @property
+    def is_running_late(self) -> bool:
+        return self.start != self.agreed_start
 
     @property
     def end(self) -> datetime:
@@ -116,7 +145,30 @@ class Interview:
             reschedules_id=self.id,
             call_started_at=None,
             ics_sequence=self.ics_sequence + 1,
+            late_start=None,
         )
+
+    def next_at(self, wall: time) -> datetime:
+        """The first instant after the agreed start at which the interviewer's clock reads
+        ``wall`` ("we'll start at 2:20"), aware UTC; a time in a clock change's gap moves
+        on by the gap, as the clock itself does."""
+        agreed = self.local_start
+        day = agreed.date() if wall > agreed.time() else agreed.date() + timedelta(days=1)
+        local = datetime.combine(day, wall).replace(tzinfo=self.tzinfo)
+        return local.astimezone(UTC)
+
+    def running_late(self, new_start: datetime) -> Interview:
+        """A copy expected at ``new_start`` (aware), the agreed time kept as it was.
+
+        ValueError when ``new_start`` is not after the agreed start or lies more than
+        :data:`LATE_LIMIT` past it: that is a new time, agreed with Reschedule."""
+        new = require_aware(new_start).astimezone(UTC)
+        agreed = self.agreed_start
+        if new <= agreed:
+            raise ValueError("a late start comes after the agreed start")
+        if new > agreed + LATE_LIMIT:
+            raise ValueError("more than three hours late is a new time: reschedule instead")
+        return replace(self, late_start=new)
 
     def with_status(self, status: Status, *, at: datetime | None = None) -> Interview:
         """A copy in ``status``; entering IN_CALL records when the call started."""

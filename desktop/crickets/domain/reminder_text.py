@@ -2,6 +2,10 @@
 
 Placeholders use :class:`string.Template` safe substitution: text from the interview is
 inserted as data, never interpreted, and an unknown ``${name}`` is left as typed.
+
+A reminder's ``again`` entry replaces what it names for a follow-on interview (one that
+was rescheduled after a missed call): missed a second time, the advice is to ask them to
+call, never to propose more times, as the guide and the second-miss email say.
 """
 
 from __future__ import annotations
@@ -37,12 +41,14 @@ def phone_values(interview: Interview) -> dict[str, str]:
     }
 
 
-def _values(interview: Interview, my_zone: str, now: datetime) -> dict[str, str]:
+def _values(
+    interview: Interview, my_zone: str, now: datetime, clock_24h: bool | None
+) -> dict[str, str]:
     return {
         "title": interview.title,
         "company": interview.company or "the interviewer",
         "relative": relative_text(interview.start, now),
-        "when": both_zones(interview.start, interview.zone, my_zone),
+        "when": both_zones(interview.start, interview.zone, my_zone, clock_24h=clock_24h),
         **phone_values(interview),
     }
 
@@ -51,11 +57,26 @@ def _fill(text: str, values: dict[str, str]) -> str:
     return Template(text).safe_substitute(values)
 
 
+def for_interview(entry: dict[str, Any], interview: Interview) -> dict[str, Any]:
+    """A reminder's content for this interview: its ``again`` variant over it for a
+    follow-on interview."""
+    again = entry.get("again")
+    if interview.is_follow_on and isinstance(again, dict):
+        return {**entry, **again}
+    return entry
+
+
 def render_reminder(
-    content: dict[str, Any], kind: ReminderKind, interview: Interview, my_zone: str, now: datetime
+    content: dict[str, Any],
+    kind: ReminderKind,
+    interview: Interview,
+    my_zone: str,
+    now: datetime,
+    *,
+    clock_24h: bool | None = None,
 ) -> ReminderText:
-    entry = content[kind.value]
-    values = _values(interview, my_zone, now)
+    entry = for_interview(content[kind.value], interview)
+    values = _values(interview, my_zone, now, clock_24h)
     hints = content.get("_direction_hints", {})
     values["direction_hint"] = _fill(str(hints.get(interview.direction.value, "")), values)
     labels = content.get("_action_labels", {})

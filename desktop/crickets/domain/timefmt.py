@@ -68,14 +68,14 @@ def long_text(instant: datetime, zone: str, clock_24h: bool | None = None) -> st
     return f"{day_text(local)}, {clock_time(local, clock_24h)} {zone_label(local)}"
 
 
-def echo_text(instant: datetime, zone: str) -> str:
+def echo_text(instant: datetime, zone: str, clock_24h: bool | None = None) -> str:
     """The echo-back: ``Tuesday 1 December 2026, 2:00 PM EST (America/New_York, UTC−05:00)``.
 
     It reads back as the same instant; at 00:00 it says ``00:00`` (the start of that day),
     since "12:00 AM" on a named day is asked about, as people read it either way.
     """
     local = instant.astimezone(ZoneInfo(zone))
-    clock = "00:00" if is_midnight(local) else clock_time(local)
+    clock = "00:00" if is_midnight(local) else clock_time(local, clock_24h)
     return f"{day_text(local)}, {clock} {zone_label(local)} ({zone}, {utc_offset(local)})"
 
 

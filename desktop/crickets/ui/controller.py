@@ -9,7 +9,7 @@ snoozes are persisted so a restart neither repeats nor loses them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -23,8 +23,9 @@ from crickets.application.rescheduling import Rescheduling
 from crickets.domain.actions import Action, ActionKind
 from crickets.domain.display import TrayState, next_display_change, tray_state
 from crickets.domain.interview import Interview, Status
-from crickets.domain.reminders import Reminder, due_reminders
+from crickets.domain.reminders import Reminder, ReminderKind, due_reminders
 from crickets.domain.settings import Settings
+from crickets.ui.clock_format import with_clock
 
 HEARTBEAT = timedelta(seconds=60)
 PERSIST_EVERY = timedelta(minutes=15)
@@ -97,7 +98,9 @@ class Controller(QObject):
 
     def _load(self) -> None:
         self.interviews = list(self._book.all())
-        self.settings = self._book.load_settings()
+        # The 12/24-hour clock decided once here (the setting, else the desktop's locale),
+        # so the tray's sentence and every reminder text read the same clock.
+        self.settings = with_clock(self._book.load_settings())
         self.log = list(self._logbook.actions())
         self._version = self._changes.data_version()
 
@@ -173,6 +176,12 @@ class Controller(QObject):
     def dismiss(self, reminder: Reminder) -> None:
         self._memory.close(reminder)
         self.record(reminder.interview_id, ActionKind.DISMISSED, reminder.kind.value)
+
+    def forget(self, interview_id: int, kinds: Collection[ReminderKind]) -> None:
+        """These reminders' windows are gone without the person dismissing them (a later
+        moment replaced them, or the guide they led to was closed): not shown again, even
+        after a restart, and nothing is logged."""
+        self._memory.forget(interview_id, kinds)
 
     def record(self, interview_id: int, kind: ActionKind, detail: str = "") -> Action:
         action = self._logbook.record(interview_id, kind, detail)

@@ -21,7 +21,7 @@ def create_application() -> QApplication:
 def show_fatal(message: str) -> None:
     """One clear message when the app cannot start at all (never a traceback)."""
     app = QApplication.instance() or QApplication([])
-    box = QMessageBox(QMessageBox.Icon.Critical, "Crickets cannot start", message)
+    box = QMessageBox(QMessageBox.Icon.Critical, "Cannot start", message)
     box.setObjectName("fatal")
     box.exec()
     del app

@@ -15,13 +15,14 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from crickets import ipc
+from crickets.application.explanations import Explanation, Explanations
 from crickets.application.interviews import InterviewBook
 from crickets.domain.drafts import DraftKind
 from crickets.domain.interview import Status
 from crickets.domain.reminders import Reminder, ReminderKind
+from crickets.ui.announcements import demo_starts, reminders_missed
 from crickets.ui.controller import Controller
 from crickets.ui.invitations.drop_import import CalendarDropFilter
-from crickets.ui.reminders.content import ReminderContent
 from crickets.ui.reminders.sound import Cue, Sound
 from crickets.ui.system.notify_chain import NotifyChain
 from crickets.ui.system.single_instance import ListenResult, SingleInstanceServer
@@ -57,7 +58,7 @@ class ShellParts:
     server: SingleInstanceServer
     sleep: SleepWatch
     book: InterviewBook
-    content: ReminderContent
+    explanations: Explanations | None = None  # None: nothing is explained (the welcome)
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,8 @@ class Shell(QObject):
         self.controller, self.tray, self.windows = parts.controller, parts.tray, parts.windows
         self.notifier, self.sound = parts.notifier, parts.sound
         self.server, self.sleep = parts.server, parts.sleep
-        self._placement, self._book, self._content = parts.placement, parts.book, parts.content
+        self._placement, self._book = parts.placement, parts.book
+        self._explanations = parts.explanations
         owned = (self.controller, self.tray, self._placement, self.notifier, self.server)
         for part in (*owned, self.sleep):
             part.setParent(self)  # the shell owns what it routes between
@@ -118,7 +120,7 @@ class Shell(QObject):
         t.import_requested.connect(self.choose_import)
         t.list_requested.connect(lambda: self._open(WindowKind.LIST))
         t.settings_requested.connect(lambda: self._open(WindowKind.SETTINGS))
-        t.quit_requested.connect(self.app.quit)
+        t.quit_requested.connect(self.quit)
         t.icon.messageClicked.connect(self.focus)  # a clicked balloon opens what matters now
         self.server.focus_requested.connect(self.focus)
         self.server.reload_requested.connect(c.reload)
@@ -157,7 +159,7 @@ class Shell(QObject):
     def start(self) -> None:
         if self.server.listen() is ListenResult.ALREADY_RUNNING:  # lost a start-up race
             ipc.send(self.server.path, ipc.Request(ipc.Command.FOCUS))
-            QTimer.singleShot(0, self.app.quit)
+            QTimer.singleShot(0, self.quit)
             return
         self.sleep.start(heartbeat=False)  # the controller's own tick is the heartbeat
         self._placement.place()
@@ -170,12 +172,32 @@ class Shell(QObject):
     def _start_counting(self) -> None:
         self.controller.start()
         if not self.mode.background and not self.mode.demo and not self.controller.interviews:
-            self._open(WindowKind.EDITOR)  # a first start: the one thing to do is add one
+            self._first_window()
         self.sound.enabled = self.controller.settings.sound
         if self.mode.demo:
-            self.notifier.notify(
-                "Crickets demo", "A practice interview starts in about a minute. Watch the tray."
-            )
+            self._announce_demo()
+
+    def _first_window(self) -> None:
+        """Nothing to count down to: the welcome the very first time (it leads to the Add
+        interview form), the Add interview form after that."""
+        welcome = self._explanations
+        if welcome is None or not welcome.needed(Explanation.WELCOME):
+            self._open(WindowKind.EDITOR)
+        elif self.windows.open(WindowRequest(WindowKind.WELCOME)) is not None:
+            welcome.given(Explanation.WELCOME)
+
+    def _announce_demo(self) -> None:
+        state = self.controller.state
+        interview = self._book.get(state.interview_id) if state and state.interview_id else None
+        if interview is not None:
+            self.notifier.notify(*demo_starts(interview, self._book.now()))
+
+    def quit(self) -> None:
+        """End the event loop and leave the windows as they are: they go with the process.
+        (``QApplication.quit`` would close each first, and a reminder closed is a reminder
+        snoozed: every Quit would log snoozes nobody asked for, and a guide left open would
+        count as closed by the person.)"""
+        self.app.exit(0)
 
     def stop(self) -> None:
         self._starter.stop()  # quitting before the first tick: it must not run afterwards
@@ -193,25 +215,19 @@ class Shell(QObject):
         if interview is None:
             return
         self._placement.bring_back()
-        self.windows.show_reminder(reminder)
+        if self.windows.show_reminder(reminder) is None:
+            return  # overtaken by a later moment of the same interview: not news any more
         if reminder.kind is ReminderKind.START:
             QTimer.singleShot(0, warm_up_guides)  # the guide may be needed in a few minutes
         self.sound.enabled = self.controller.settings.sound
         cue = _SOUNDED.get(reminder.kind)
         if cue is not None:
             self.sound.play(cue)
-        text = self._content.render(
-            reminder.kind, interview, self.controller.my_zone, self._book.now()
-        )
-        self.notifier.notify(text.title, text.text)
+        said = self.windows.screen(reminder.kind, interview)
+        self.notifier.notify(said.title, said.text)
 
     def _report_missed(self, missed: tuple[Reminder, ...]) -> None:
-        count = len(missed)
-        noun = "reminder" if count == 1 else "reminders"
-        self.notifier.notify(
-            "Crickets",
-            f"{count} {noun} passed while Crickets was not running or the computer slept.",
-        )
+        self.notifier.notify(*reminders_missed(len(missed)))
 
     def focus(self) -> None:
         """A second launch: show what matters now."""

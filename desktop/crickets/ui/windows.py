@@ -3,124 +3,90 @@ matters), raised when asked for again, and released when closed.
 
 Windows are asked for with a typed :class:`WindowRequest` and remembered under a typed
 :class:`WindowKey`; the composition root (:mod:`crickets.wiring.windows`) registers one
-factory per :class:`WindowKind`.
+factory per :class:`WindowKind`. An interview's *moments* (its reminders and its guide)
+share one window at a time; :mod:`crickets.ui.moments` says which one wins.
 """
 
 from __future__ import annotations
 
-import enum
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QObject, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QWidget
 
 from crickets.application.interviews import InterviewBook
-from crickets.domain.drafts import DraftKind
-from crickets.domain.interview import Status
+from crickets.application.ports import LinkOpener
+from crickets.domain.interview import Interview
 from crickets.domain.reminders import Reminder, ReminderKind
+from crickets.ui.closed_guides import ClosedGuides
 from crickets.ui.controller import Controller
+from crickets.ui.fitting import place_on_screen
+from crickets.ui.moments import GUIDE_STANDS_FOR, Arrival, arrival, is_guide, stage
 from crickets.ui.reminders.actions import ReminderAction, ReminderActionKind
-from crickets.ui.reminders.content import ReminderContent
+from crickets.ui.reminders.content import ReminderContent, ReminderScreen
+from crickets.ui.reminders.dispatch import ReminderDispatch
 from crickets.ui.reminders.reminder_window import ReminderWindow
+from crickets.ui.window_keys import (
+    DraftSelectable,
+    FileReceiving,
+    Refreshable,
+    WindowKey,
+    WindowKind,
+    WindowRequest,
+    desktop_title,
+)
+
+__all__ = ["WindowKey", "WindowKind", "WindowRequest", "Windows", "desktop_title"]
 
 logger = logging.getLogger("crickets.windows")
-
-
-class WindowKind(enum.Enum):
-    EDITOR = "editor"
-    LIST = "list"
-    SETTINGS = "settings"
-    TEMPLATES = "templates"
-    DRAFTS = "drafts"
-    RESCHEDULE = "reschedule"
-    HAVENT_CALLED = "havent-called"
-    MISSED_CALL = "missed-call"
-    IMPORT = "import"
-
-
-@dataclass(frozen=True)
-class WindowRequest:
-    """Which window, about which interview, opened on what (a draft kind, a file)."""
-
-    kind: WindowKind
-    interview_id: int | None = None
-    draft: DraftKind | None = None
-    path: Path | None = None
-
-
-@dataclass(frozen=True)
-class WindowKey:
-    """The identity of an open window: one per kind and interview; a reminder window is
-    keyed by its reminder's kind."""
-
-    kind: WindowKind | ReminderKind
-    interview_id: int | None = None
-
-    def __str__(self) -> str:  # for the log: "drafts:3", "reminder:start:3"
-        prefix = "reminder:" if isinstance(self.kind, ReminderKind) else ""
-        suffix = f":{self.interview_id}" if self.interview_id is not None else ""
-        return f"{prefix}{self.kind.value}{suffix}"
 
 
 WindowFactory = Callable[[WindowRequest], QWidget]
 
 
-@runtime_checkable
-class Refreshable(Protocol):
-    """A window that shows stored data and re-reads it when the data changed."""
-
-    def refresh(self) -> None: ...
-
-
-@runtime_checkable
-class DraftSelectable(Protocol):
-    """A window that can switch to one kind of draft (the drafts window)."""
-
-    def select(self, kind: DraftKind) -> None: ...
-
-
-@runtime_checkable
-class FileReceiving(Protocol):
-    """A window that reads a file handed to it (the import dialog: a dropped invitation,
-    one opened with Crickets, or one a second launch passed on)."""
-
-    def receive_file(self, path: Path) -> None: ...
-
-
 class Windows(QObject):
     def __init__(
-        self, controller: Controller, book: InterviewBook, content: ReminderContent
+        self,
+        controller: Controller,
+        book: InterviewBook,
+        content: ReminderContent,
+        links: LinkOpener | None = None,  # None: the desktop's browser (ui.outlets)
     ) -> None:
         super().__init__(controller)
         self._controller, self._book, self._content = controller, book, content
         self._open: dict[WindowKey, QWidget] = {}
+        self._closed_guides = ClosedGuides(
+            lambda iid: controller.forget(iid, GUIDE_STANDS_FOR), self
+        )
         #: One factory per kind of window, registered by the composition root.
         self.factories: dict[WindowKind, WindowFactory] = {}
+        #: What a reminder's buttons do (``act(reminder, action)``).
+        if links is None:
+            from crickets.ui.outlets import QtLinkOpener
+
+            links = QtLinkOpener()
+        self.buttons = ReminderDispatch(controller, book, self.open, links)
 
     # -- bookkeeping ------------------------------------------------------------------------
 
     def raise_or_create(self, key: WindowKey, build: Callable[[], QWidget]) -> QWidget:
-        window = self._open.get(key)
-        if window is None:
+        if key not in self._open:
             window = build()
             window.setObjectName(window.objectName() or str(key))
             window.setAcceptDrops(True)  # an invitation dropped on any window is imported
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # next time: fresh content
             self._track(key, window)
-        window.show()
-        window.raise_()
-        window.activateWindow()
+            place_on_screen(window)
         logger.info("window shown: %s", key)
-        return window
+        return self._raise(key)
 
     def _track(self, key: WindowKey, window: QWidget) -> None:
         """Remember ``window`` under ``key`` until it is destroyed (if still the one there)."""
+        window.setWindowTitle(desktop_title(window.windowTitle()))
         self._open[key] = window
+        if is_guide(key.kind):
+            self._closed_guides.watch(key, window)  # one the person closes stays closed
         window.destroyed.connect(
             lambda _=None, k=key, w=window: self._open.get(k) is w and self._open.pop(k)
         )
@@ -144,60 +110,107 @@ class Windows(QObject):
             if isinstance(window, Refreshable):
                 window.refresh()
 
+    # -- one moment window per interview ------------------------------------------------------
+
+    def _moment(self, interview_id: int) -> WindowKey | None:
+        """The key of the reminder or guide window showing for the interview, if any."""
+        for key in self._open:
+            if key.interview_id == interview_id and stage(key.kind) is not None:
+                return key
+        return None
+
+    def _replace_moment(self, interview_id: int, keep: WindowKey) -> None:
+        """Close the interview's moment window unless it is ``keep``; what it showed is not
+        shown again (a restart included)."""
+        shown = self._moment(interview_id)
+        if shown is None or shown == keep:
+            return
+        if isinstance(shown.kind, ReminderKind):
+            self._controller.forget(interview_id, (shown.kind,))
+        self.close(shown)  # a guide closed here is forgotten through its close event
+
     # -- reminders --------------------------------------------------------------------------
 
-    def show_reminder(self, reminder: Reminder) -> ReminderWindow | None:
+    def show_reminder(self, reminder: Reminder) -> QWidget | None:
+        """The window now showing ``reminder``'s moment: its own window, or the guide (it
+        opens the guide, or the guide already open takes it in); None when a later moment
+        of the same interview is already showing, so this one is not shown at all."""
         interview = self._book.get(reminder.interview_id)
         if interview is None:
             return None
-        if reminder.kind is ReminderKind.OVERDUE and WindowKind.HAVENT_CALLED in self.factories:
-            self.open(WindowRequest(WindowKind.HAVENT_CALLED, interview.id))
-            return None
-        clock = self._book.clock
-        screen = self._content.render(
-            reminder.kind, interview, self._controller.my_zone, clock.now()
+        iid = reminder.interview_id
+        shown = self._moment(iid)
+        has_guide = WindowKind.HAVENT_CALLED in self.factories
+        match arrival(reminder.kind, shown.kind if shown else None, has_guide):
+            case Arrival.OPENS_GUIDE:
+                return self.open(WindowRequest(WindowKind.HAVENT_CALLED, iid))
+            case Arrival.TAKEN_IN if shown is not None:
+                self._controller.forget(iid, (reminder.kind,))
+                return self._raise(shown)
+            case Arrival.OVERTAKEN:
+                self._controller.forget(iid, (reminder.kind,))
+                logger.info("reminder overtaken: %s:%s", reminder.kind.value, iid)
+                return None
+        key = WindowKey(reminder.kind, iid)
+        self._replace_moment(iid, keep=key)
+        self.close(key)  # the same reminder again: shown fresh
+        return self._present(reminder, interview, key)
+
+    def _raise(self, key: WindowKey) -> QWidget:
+        window = self._open[key]
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def screen(self, kind: ReminderKind, interview: Interview) -> ReminderScreen:
+        """What a reminder says now (its window and its notification), on the person's
+        clock and in their zone."""
+        settings = self._controller.settings
+        return self._content.render(
+            kind,
+            interview,
+            self._controller.my_zone,
+            self._book.now(),
+            clock_24h=settings.clock_24h,
         )
-        key = WindowKey(reminder.kind, reminder.interview_id)
-        self.close(key)
-        window = ReminderWindow(reminder, screen, interview, clock)
+
+    def _present(self, reminder: Reminder, interview: Interview, key: WindowKey) -> QWidget:
+        screen = self.screen(reminder.kind, interview)
+        window = ReminderWindow(reminder, screen, interview, self._book.clock)
         window.snooze_requested.connect(self._controller.snooze)
         window.dismissed.connect(self._controller.dismiss)
-        window.action_requested.connect(self.act)
+        window.action_requested.connect(lambda r, action, w=window: self._act(w, r, action))
         window.finished.connect(window.deleteLater)
         self._track(key, window)
+        place_on_screen(window)
         window.present()
         logger.info("window shown: %s", key)
         return window
 
-    def act(self, reminder: Reminder, action: ReminderAction) -> None:
-        """What a reminder's button asked for."""
-        iid = reminder.interview_id
-        match action.kind:
-            case ReminderActionKind.DRAFT:
-                self.open(WindowRequest(WindowKind.DRAFTS, iid, draft=action.draft))
-            case ReminderActionKind.OUTCOME if action.outcome is not None:
-                self._controller.set_status(iid, action.outcome)
-            case ReminderActionKind.THEY_CALLED:
-                self._controller.set_status(iid, Status.IN_CALL)
-            case ReminderActionKind.HAVENT_CALLED:
-                self.open(WindowRequest(WindowKind.HAVENT_CALLED, iid))
-            case ReminderActionKind.JOIN:
-                self._join(iid)
-
-    def _join(self, interview_id: int) -> None:
-        interview = self._book.get(interview_id)
-        if interview and interview.meeting_link:
-            QDesktopServices.openUrl(QUrl(interview.meeting_link))
+    def _act(self, window: ReminderWindow, reminder: Reminder, action: ReminderAction) -> None:
+        """A reminder's button: Join tells its window how it went; the rest are done."""
+        if action.kind is not ReminderActionKind.JOIN:
+            self.buttons.act(reminder, action)
+            return
+        link = self.buttons.join(reminder)
+        if link is None:
+            window.joined()
+        else:
+            window.link_failed(link)
 
     # -- everything else --------------------------------------------------------------------
 
     def open(self, request: WindowRequest) -> QWidget | None:
         """Open (or raise) the window ``request`` asks for, through its registered factory;
-        an open window is switched to the draft or handed the file the request names."""
+        an open window is switched to the draft or handed the file the request names. A
+        guide takes the place of the interview's reminder window."""
         factory = self.factories.get(request.kind)
         if factory is None:
             return None
         key = WindowKey(request.kind, request.interview_id)
+        if is_guide(request.kind) and request.interview_id is not None:
+            self._replace_moment(request.interview_id, keep=key)
         window = self.raise_or_create(key, lambda: factory(request))
         if request.draft is not None and isinstance(window, DraftSelectable):
             window.select(request.draft)

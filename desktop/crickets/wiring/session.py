@@ -75,7 +75,7 @@ class ImportTarget:
 
 def build_use_cases(store: Store, clock: Clock) -> UseCases:
     """Every use case over ``store``'s repositories; each receives only the roles it uses."""
-    book = InterviewBook(store.interviews, store.settings, SystemZone(), clock)
+    book = InterviewBook(store.interviews, store.settings, SystemZone(), clock, damage=store)
     reminders = ReminderState(store.state)
     logbook = Logbook(book, store.log, reminders)
     return UseCases(

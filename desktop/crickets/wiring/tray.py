@@ -22,6 +22,7 @@ from crickets.application.use_cases import UseCases
 from crickets.services.notifications import APP_NAME, PlyerNotifier, notify_send_args
 from crickets.storage.store import Store
 from crickets.ui.controller import Controller
+from crickets.ui.outlets import QtLinkOpener
 from crickets.ui.reminders.content import ReminderContent
 from crickets.ui.reminders.sound import Sound
 from crickets.ui.shell import USUAL_START, Shell, ShellParts, StartMode
@@ -86,7 +87,7 @@ def build_tray(
     controller = Controller(use_cases.logbook, use_cases.rescheduling, changes=store.database)
     tray = Tray()
     content = ReminderContent.load()
-    windows = Windows(controller, book, content)
+    windows = Windows(controller, book, content, QtLinkOpener())
     notifier = NotifyChain(notifiers(tray.icon))
     parts = ShellParts(
         controller=controller,
@@ -98,7 +99,7 @@ def build_tray(
         server=SingleInstanceServer(socket),
         sleep=SleepWatch(book.clock),
         book=book,
-        content=content,
+        explanations=Explanations(store.state),
     )
     shell = Shell(app, parts, mode, hourly)
     return TrayApp(shell, controller, windows, notifier)

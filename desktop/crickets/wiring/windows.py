@@ -9,6 +9,7 @@ appear (see bench/).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -26,10 +27,16 @@ if TYPE_CHECKING:
 
 
 def register_windows(
-    windows: Windows, controller: Controller, use_cases: UseCases, app: QApplication
+    windows: Windows,
+    controller: Controller,
+    use_cases: UseCases,
+    app: QApplication,
+    *,
+    data_dir: Path | None = None,  # the folder the store is in (None: the usual one)
 ) -> None:
     """One factory per kind of window on ``windows``."""
     build = _Factories(windows, controller, use_cases, app)
+    build.data_dir = data_dir
     factories: dict[WindowKind, WindowFactory] = {
         WindowKind.EDITOR: build.editor,
         WindowKind.LIST: build.listing,
@@ -40,6 +47,7 @@ def register_windows(
         WindowKind.HAVENT_CALLED: build.guide,
         WindowKind.MISSED_CALL: build.guide,
         WindowKind.IMPORT: build.importer,
+        WindowKind.WELCOME: build.welcome,
     }
     windows.factories.update(factories)
 
@@ -48,7 +56,7 @@ def nothing_scheduled() -> QWidget:
     """What a window about "the current interview" shows when there is none yet."""
     box = QMessageBox(
         QMessageBox.Icon.Information,
-        "Crickets",
+        "Nothing scheduled yet",
         "There is no interview to show yet. Add one from the tray menu: Add interview…",
     )
     box.setObjectName("nothing_scheduled")
@@ -60,6 +68,7 @@ class _Factories:
         self, windows: Windows, controller: Controller, use_cases: UseCases, app: QApplication
     ) -> None:
         self._windows, self._controller, self._uc, self._app = windows, controller, use_cases, app
+        self.data_dir: Path | None = None
 
     def _open(self, kind: WindowKind, interview_id: int | None = None) -> None:
         self._windows.open(WindowRequest(kind, interview_id))
@@ -156,8 +165,9 @@ class _Factories:
 
         from crickets import resources
         from crickets.domain.guides import Flow, load_flow
+        from crickets.ui.guide.guide_outlets import GuideOutlets
         from crickets.ui.guide.guide_window import GuideWindow
-        from crickets.ui.outlets import QtClipboard, QtDialer
+        from crickets.ui.outlets import QtClipboard, QtDialer, QtLinkOpener
 
         missed = request.kind is WindowKind.MISSED_CALL
         flow = Flow.MISSED_CALL if missed else Flow.HAVENT_CALLED
@@ -166,10 +176,10 @@ class _Factories:
             return nothing_scheduled()
         steps = load_flow(json.loads(resources.read_text("checklists", "guides.json")), flow)
         uc, controller = self._uc, self._controller
-        window = GuideWindow(
-            flow, steps, interview, uc.logbook, uc.drafting, QtClipboard(), QtDialer()
-        )
+        outlets = GuideOutlets(QtClipboard(), QtDialer(), QtLinkOpener())
+        window = GuideWindow(flow, steps, interview, uc.logbook, uc.drafting, outlets)
         window.draft_requested.connect(self._open_draft)
+        window.start_moved.connect(lambda _i: controller.reload())  # the countdown moves
         window.reschedule_requested.connect(lambda i: self._open(WindowKind.RESCHEDULE, i))
         window.they_called.connect(
             lambda i, detail: controller.set_status(i, Status.IN_CALL, detail)
@@ -199,4 +209,15 @@ class _Factories:
 
         window = ImportDialog(self._uc.invitations)
         window.imported.connect(lambda _result: self._reload())
+        return window
+
+    # -- the first start --------------------------------------------------------------------
+
+    def welcome(self, _request: WindowRequest) -> QWidget:
+        from crickets import paths
+        from crickets.ui.welcome.welcome_window import WelcomeText, WelcomeWindow
+
+        folder = self.data_dir or paths.data_dir()
+        window = WelcomeWindow(WelcomeText.load(folder), folder)
+        window.add_requested.connect(lambda: self._open(WindowKind.EDITOR))
         return window

@@ -27,6 +27,7 @@ from crickets.domain.drafts import DraftKind
 from crickets.domain.guides import Flow, load_flow
 from crickets.domain.interview import Interview
 from crickets.storage.store import Store
+from crickets.ui.guide.guide_outlets import GuideOutlets
 from crickets.ui.guide.guide_window import GuideWindow
 from crickets.wiring.session import build_use_cases
 from tests.builders import make_interview
@@ -50,25 +51,37 @@ def add(store: Store, reschedules_id: int | None = None, notes: str = "") -> Int
 
 
 class Recorder:
-    """The Clipboard and Dialer ports, remembering what they were handed."""
+    """The Clipboard, Dialer and LinkOpener ports, remembering what they were handed;
+    ``works`` False makes each of them report that nothing took it."""
 
-    def __init__(self) -> None:
+    def __init__(self, works: bool = True) -> None:
+        self.works = works
         self.copied: list[str] = []
         self.dialled: list[str] = []
+        self.opened: list[str] = []
 
     def set_text(self, text: str) -> bool:
         self.copied.append(text)
-        return True
+        return self.works
 
     def dial(self, number: str) -> bool:
         self.dialled.append(number)
-        return True
+        return self.works
+
+    def open_link(self, url: str) -> bool:
+        self.opened.append(url)
+        return self.works
 
 
 def open_guide(
-    flow: Flow, store: Store, interview: Interview, clock: FixedClock, qtbot: QtBot
+    flow: Flow,
+    store: Store,
+    interview: Interview,
+    clock: FixedClock,
+    qtbot: QtBot,
+    rec: Recorder | None = None,
 ) -> tuple[GuideWindow, Recorder, UseCases]:
-    rec = Recorder()
+    rec = rec or Recorder()
     use_cases = build_use_cases(store, clock)
     window = GuideWindow(
         flow,
@@ -76,8 +89,7 @@ def open_guide(
         interview,
         use_cases.logbook,
         use_cases.drafting,
-        clipboard=rec,
-        dialer=rec,
+        GuideOutlets(rec, rec, rec),
     )
     qtbot.addWidget(window)
     window.show()
@@ -133,7 +145,7 @@ def test_havent_called_walks_through_time(store: Store, qtbot: QtBot) -> None:
     with qtbot.waitSignal(window.draft_requested) as asked:
         QTest.mouseClick(child(window, QPushButton, "guide.step.email.draft"), LEFT)
     assert asked.args == [iv.id, DraftKind.FOLLOW_UP]
-    assert log_lines(window) == ["7:09 PM called, no answer", "7:10 PM voicemail left"]
+    assert log_lines(window) == ["7:09 PM  You called: no answer", "7:10 PM  You left a voicemail"]
     assert child(window, QCheckBox, "guide.step.call.done").isChecked()
 
     clock.set(START + timedelta(minutes=31))
@@ -152,8 +164,11 @@ def test_progress_survives_closing_and_reopening(store: Store, qtbot: QtBot) -> 
     clock.set(START + timedelta(minutes=12))  # a restart, or a suspend, in the middle
     again, _, _ = open_guide(Flow.HAVENT_CALLED, store, iv, clock, qtbot)
     assert child(again, QCheckBox, "guide.step.check.done").isChecked()
-    assert child(again, QCheckBox, "guide.step.call.done").isChecked()
-    assert log_lines(again) == ["7:06 PM checked, check", "7:06 PM called, wrong number"]
+    assert not child(again, QCheckBox, "guide.step.call.done").isChecked()  # wrong number
+    assert log_lines(again) == [
+        "7:06 PM  You ticked off “Check your side first”",
+        "7:06 PM  You called: wrong number",
+    ]
     assert text(again, "guide.elapsed").startswith("7:12 PM: 12 minutes past the start")
 
 
@@ -194,7 +209,7 @@ def test_missed_call_flow(store: Store, qtbot: QtBot) -> None:
     iv = add(store, notes="Ask about the team's on-call rota")
     clock = FixedClock(START + timedelta(minutes=3))
     window, rec, use_cases = open_guide(Flow.MISSED_CALL, store, iv, clock, qtbot)
-    assert window.windowTitle() == "Crickets — I missed their call"
+    assert window.windowTitle() == "I missed their call"
     assert window.findChild(QPushButton, "guide.stop_waiting") is None
     items = [
         w.text()

@@ -9,13 +9,14 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from crickets.domain.clock import FixedClock
 from crickets.domain.display import Tone
 from crickets.domain.drafts import DraftKind
 from crickets.domain.interview import Interview, Status
+from crickets.domain.settings import Settings
 from crickets.storage.store import Store
 from crickets.ui.controller import Controller
 from crickets.ui.guide.reschedule_dialog import RescheduleDialog
@@ -90,9 +91,56 @@ def test_a_follow_on_reschedule_drafts_the_second_miss_email(store: Store, qtbot
     use_cases = build_use_cases(store, FixedClock(START + timedelta(days=2, minutes=31)))
     dialog = RescheduleDialog(again, use_cases.rescheduling, use_cases.invitations)
     qtbot.addWidget(dialog)
+    button = child(dialog, QPushButton, "reschedule.email")
+    assert button.text().replace("&", "") == "Write the email asking them to call you…"
+    assert slots(dialog) == []  # one instruction: no times to propose after a second miss
+    assert "no times to propose" in child(dialog, QLabel, "reschedule.intro").text()
     with qtbot.waitSignal(dialog.draft_requested) as asked:
-        QTest.mouseClick(child(dialog, QPushButton, "reschedule.email"), LEFT)
+        QTest.mouseClick(button, LEFT)
     assert asked.args == [again.id, DraftKind.SECOND_MISS]
+
+
+def slots(dialog: RescheduleDialog) -> list[str]:
+    return [
+        w.text()
+        for w in dialog.findChildren(QLabel)
+        if w.objectName().startswith("reschedule.slot.")
+    ]
+
+
+def test_the_dialog_offers_the_plan_the_email_lists(store: Store, qtbot: QtBot) -> None:
+    old = store.interviews.add(make_interview(id=None))
+    use_cases = build_use_cases(store, FixedClock(START + timedelta(minutes=31)))
+    dialog = RescheduleDialog(old, use_cases.rescheduling, use_cases.invitations)
+    qtbot.addWidget(dialog)
+    plan = use_cases.rescheduling.plan(old)
+    assert slots(dialog) == [
+        f"{i + 1}.  {s.describe(old.zone, 'Europe/London')}" for i, s in enumerate(plan.slots)
+    ]
+    assert dialog.findChild(QLabel, "reschedule.note") is None  # the working days meet
+    email = child(dialog, QPushButton, "reschedule.email").text().replace("&", "")
+    assert email == "Write one email with these three times…"
+
+
+def test_when_the_working_days_never_meet_the_dialog_says_so(store: Store, qtbot: QtBot) -> None:
+    tokyo = store.interviews.add(make_interview(datetime(2026, 12, 2, 4, 0), "Asia/Tokyo", id=None))
+    use_cases = build_use_cases(store, FixedClock(START + timedelta(minutes=31)))
+    dialog = RescheduleDialog(tokyo, use_cases.rescheduling, use_cases.invitations)
+    qtbot.addWidget(dialog)
+    note = child(dialog, QLabel, "reschedule.note").text()
+    assert note == use_cases.rescheduling.plan(tokyo).note
+    assert "do not meet" in note
+    assert all("morning" in s or "evening" in s for s in slots(dialog))
+
+
+def test_the_slots_follow_the_24_hour_clock_setting(store: Store, qtbot: QtBot) -> None:
+    store.settings.save_settings(Settings(home_zone="Europe/London", clock_24h=True))
+    old = store.interviews.add(make_interview(id=None))
+    use_cases = build_use_cases(store, FixedClock(START + timedelta(minutes=31)))
+    dialog = RescheduleDialog(old, use_cases.rescheduling, use_cases.invitations)
+    qtbot.addWidget(dialog)
+    shown = slots(dialog)
+    assert shown and not any(" AM" in s or " PM" in s for s in shown)
 
 
 def test_a_time_for_an_interview_deleted_meanwhile_is_refused(store: Store, qtbot: QtBot) -> None:
@@ -106,3 +154,24 @@ def test_a_time_for_an_interview_deleted_meanwhile_is_refused(store: Store, qtbo
         QTest.mouseClick(child(dialog, QPushButton, "reschedule.create"), LEFT)
     assert "was not created" in child(dialog, QLabel, "reschedule.status").text()
     assert store.interviews.list() == []
+
+
+def test_the_zone_picker_is_named_by_its_label_and_reached_with_alt_z(
+    store: Store, qtbot: QtBot
+) -> None:
+    old = store.interviews.add(make_interview(id=None))
+    use_cases = build_use_cases(store, FixedClock(START + timedelta(minutes=31)))
+    dialog = RescheduleDialog(old, use_cases.rescheduling, use_cases.invitations)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    label = child(dialog, QLabel, "reschedule.zone_label")
+    zone = child(dialog, QComboBox, "reschedule.zone")
+    assert label.buddy() is zone and label.isVisible()
+    assert label.text().replace("&", "") == "Time zone it was agreed in:"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    typing_in = QApplication.focusWidget()
+    assert typing_in is not None and not zone.isAncestorOf(typing_in) and typing_in is not zone
+    QTest.keyClick(typing_in, Qt.Key.Key_Z, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() in (zone, zone.lineEdit()))

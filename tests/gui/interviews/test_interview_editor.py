@@ -23,6 +23,7 @@ from pytestqt.qtbot import QtBot
 
 from crickets.domain.clock import FixedClock
 from crickets.domain.interview import Direction, Interview, Status
+from crickets.domain.settings import Settings
 from crickets.storage.errors import StoreBusy
 from crickets.storage.repositories.interviews import Interviews
 from crickets.storage.store import Store
@@ -433,3 +434,53 @@ def test_an_interview_deleted_while_it_was_being_edited_is_not_brought_back(
     assert not editor.save()
     assert label(editor, "editor.message").text().startswith("This interview is no longer")
     assert store.interviews.list() == [] and editor.isVisible()
+
+
+def test_day_words_count_from_my_own_day(qtbot: QtBot, store: Store) -> None:
+    """At 5 AM on Wednesday in Tokyo it is still Tuesday in New York: "tomorrow" is the
+    person's tomorrow (Thursday), not New York's."""
+    store.settings.save_settings(Settings(home_zone="Asia/Tokyo"))
+    book = build_use_cases(store, FixedClock(datetime(2026, 12, 1, 20, 0, tzinfo=UTC))).book
+    editor = InterviewEditor(book)
+    qtbot.addWidget(editor)
+    editor.form.zone.set_zone("America/New_York")
+    line(editor, "editor.when").setText("tomorrow 10am")
+    echo = label(editor, "editor.echo").text()
+    assert echo.startswith("Thursday 3 December 2026, 10:00 AM EST")
+
+
+def test_an_abbreviation_read_in_my_zone_says_so_under_the_field(
+    qtbot: QtBot, store: Store
+) -> None:
+    store.settings.save_settings(Settings(home_zone="Asia/Kolkata"))
+    editor = InterviewEditor(build_use_cases(store, FixedClock(NOW)).book)
+    qtbot.addWidget(editor)
+    editor.form.zone.set_zone("Asia/Kolkata")
+    line(editor, "editor.when").setText("Thu 3 Dec 2pm IST")
+    echo = label(editor, "editor.echo").text()
+    assert "IST read as Asia/Kolkata time, your own zone" in echo
+    assert save_button(editor).isEnabled()
+
+
+def test_the_buttons_stay_in_view_when_the_form_is_taller_than_the_window(
+    qtbot: QtBot, open_editor: Open
+) -> None:
+    editor = open_editor()
+    toggle = editor.findChild(QToolButton, "editor.paste_toggle")
+    assert toggle is not None
+    toggle.setChecked(True)  # the paste box opens above the form
+    editor.resize(editor.width(), 360)  # a short screen
+    qtbot.waitUntil(lambda: editor.fields_area.verticalScrollBar().isVisible())
+    for button in (save_button(editor), editor.findChild(QPushButton, "editor.cancel")):
+        assert button is not None and button.isVisible()
+        corner = button.mapTo(editor, button.rect().bottomRight())
+        assert editor.rect().contains(corner)
+
+
+def test_the_echo_follows_the_clock_setting(qtbot: QtBot, store: Store) -> None:
+    store.settings.save_settings(Settings(home_zone="Europe/London", clock_24h=True))
+    editor = InterviewEditor(build_use_cases(store, FixedClock(NOW)).book)
+    qtbot.addWidget(editor)
+    editor.form.zone.set_zone("America/New_York")
+    line(editor, "editor.when").setText("2026-12-01 14:00")
+    assert "Your time: Tuesday 1 December 2026, 19:00 GMT" in label(editor, "editor.echo").text()

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from crickets.domain.actions import ActionKind
 from crickets.domain.clock import FixedClock
 from crickets.domain.interview import Interview, Status
+from crickets.domain.settings import Settings
 from crickets.storage.errors import StorageError
 from crickets.storage.repositories.interviews import Interviews
 from crickets.storage.store import Store
@@ -256,3 +257,39 @@ def test_without_interviews_the_actions_are_disabled(qtbot: QtBot, store: Store)
     for name in ("list.edit", "list.delete", "list.outcome"):
         assert not button(window, name).isEnabled()
     assert button(window, "list.add").isEnabled()
+
+
+def fully_shown_columns(shown: InterviewsWindow) -> list[str]:
+    grid = table(shown)
+    header = grid.horizontalHeader()
+    return [
+        str(grid.model().headerData(column, Qt.Orientation.Horizontal))
+        for column in range(header.count())
+        if header.sectionViewportPosition(column) >= 0
+        and header.sectionViewportPosition(column) + header.sectionSize(column)
+        <= grid.viewport().width()
+    ]
+
+
+def test_every_column_is_in_view_when_the_window_opens(window: InterviewsWindow) -> None:
+    assert fully_shown_columns(window) == ["When", "What", "Who", "Stage", "Status"]
+    assert not table(window).horizontalScrollBar().isVisible()
+    assert window.width() >= 700  # it used to open at 478 px, showing only "When"
+
+
+def test_a_narrow_window_narrows_the_long_columns_rather_than_hiding_any(
+    window: InterviewsWindow, qtbot: QtBot
+) -> None:
+    wide_when = table(window).horizontalHeader().sectionSize(0)
+    window.resize(window.minimumSizeHint().width(), window.height())
+    qtbot.waitUntil(lambda: table(window).horizontalHeader().sectionSize(0) < wide_when)
+    assert fully_shown_columns(window) == ["When", "What", "Who", "Stage", "Status"]
+
+
+def test_times_follow_the_clock_setting(qtbot: QtBot, store: Store, acme: Interview) -> None:
+    store.settings.save_settings(Settings(home_zone="Europe/London", clock_24h=True))
+    shown = list_window(store)
+    qtbot.addWidget(shown)
+    assert table(shown).column_texts(0) == [
+        "Tuesday 1 December 2026, 14:00 EST (19:00 GMT your time)"
+    ]

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -61,6 +61,22 @@ class Watched(Invitations):
             return parse(data)
 
         return watched
+
+
+@dataclass(frozen=True)
+class Gated(Invitations):
+    """The real use case, whose parsing waits until the test opens the gate."""
+
+    gate: threading.Event = field(default_factory=threading.Event)
+
+    def reader(self) -> Callable[[bytes], Invitation]:
+        parse = super().reader()
+
+        def gated(data: bytes) -> Invitation:
+            self.gate.wait(10)
+            return parse(data)
+
+        return gated
 
 
 def dialog(
@@ -223,3 +239,38 @@ def test_pasted_invitation_text_fills_the_form(use_cases: UseCases, qtbot: QtBot
     assert fill.meeting_link == "https://zoom.us/j/123456789"
     assert child(box, QLabel, "paste.echo").text().startswith("✓")
     assert fill_from(use_cases.invitations.understand_text("")) == FormFill()
+
+
+def test_a_long_event_wraps_instead_of_running_off_the_list(
+    use_cases: UseCases, qtbot: QtBot
+) -> None:
+    d = dialog(use_cases, qtbot)
+    load(d, DATA / "google_request.ics", qtbot)
+    events = child(d, QListWidget, "import.events")
+    d.resize(360, d.height())  # narrower than the event's line
+    qtbot.waitUntil(lambda: events.viewport().width() < 360)
+    item = events.item(0)
+    assert item is not None
+    assert not events.horizontalScrollBar().isVisible()
+    assert events.visualItemRect(item).width() <= events.viewport().width()
+    assert events.visualItemRect(item).height() > 2 * events.fontMetrics().height() - 4
+
+
+def test_closing_the_dialog_while_a_file_is_read_is_quiet(
+    use_cases: UseCases, qtbot: QtBot
+) -> None:
+    """The worker finishes after the dialog is gone: no answer, no traceback (an unhandled
+    exception in the worker thread would fail this test as a warning)."""
+    from crickets.ui.invitations.file_reader import _relay
+
+    plain = use_cases.invitations
+    slow = Gated(plain.book, plain.store, plain.state)
+    d = dialog(use_cases, qtbot, slow)
+    answered: list[int] = []
+    _relay().answered.connect(lambda job, _invitation, _problem: answered.append(job))
+    d.receive_file(DATA / "google_request.ics")
+    d.close()
+    d.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    slow.gate.set()  # the file is read only now, with the dialog gone
+    qtbot.waitUntil(lambda: answered != [])

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import QLocale, Qt, QTime
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
@@ -82,9 +82,16 @@ def child(window: QWidget, kind: type[W], name: str) -> W:
     return found
 
 
+def focus(qtbot: QtBot, widget: QWidget) -> None:
+    """Give ``widget`` the keyboard focus (its window active), as a click would."""
+    widget.window().activateWindow()
+    widget.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
+
+
 def set_spin(qtbot: QtBot, window: QWidget, name: str, minutes: int) -> None:
     spin = child(window, QSpinBox, name)
-    spin.setFocus()
+    focus(qtbot, spin)
     QTest.keyClick(spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     QTest.keyClicks(spin, str(minutes))
 
@@ -149,53 +156,107 @@ def test_every_value_round_trips_through_the_store(qtbot: QtBot, default_store: 
     assert child(again, QLineEdit, "settings.name").text() == "Sam Lee"
 
 
-def test_a_grace_longer_than_the_wait_is_refused_inline(qtbot: QtBot, default_store: Store) -> None:
+def leave(qtbot: QtBot, widget: QWidget) -> None:
+    """Tab from ``widget`` to the next control: the one left has been finished with."""
+    QTest.keyClick(widget, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not widget)
+
+
+def test_nothing_is_flagged_while_typing_only_when_the_field_is_left(
+    qtbot: QtBot, default_store: Store
+) -> None:
     window = open_window(qtbot, default_store, Autostart())
-    set_spin(qtbot, window, "settings.grace", 20)
     error = child(window, QLabel, "settings.error")
+    set_spin(qtbot, window, "settings.grace", 20)  # on its way to 2, the "2" of 20 was fine
+    assert not error.isVisible()  # still typing: nothing said yet
+    leave(qtbot, child(window, QSpinBox, "settings.grace"))
     assert error.isVisible()
     assert error.text() == (
         "These settings cannot be saved: grace ≤ minimum wait ≤ stop waiting is required"
     )
-    save = child(window, QPushButton, "settings.save")
-    assert not save.isEnabled()
-    QTest.keyClick(save, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert default_store.settings.load_settings() == DEFAULTS
     set_spin(qtbot, window, "settings.grace", 10)
-    assert not error.isVisible() and save.isEnabled()
+    assert not error.isVisible()  # fixed: the message goes at once, before leaving
+
+
+def test_save_refuses_settings_that_do_not_fit_and_says_why(
+    qtbot: QtBot, default_store: Store
+) -> None:
+    window = open_window(qtbot, default_store, Autostart())
+    set_spin(qtbot, window, "settings.grace", 20)
+    error = child(window, QLabel, "settings.error")
+    QTest.keyClick(child(window, QSpinBox, "settings.grace"), Qt.Key.Key_Return)  # Save
+    assert "grace ≤ minimum wait ≤ stop waiting" in error.text() and error.isVisible()
+    assert window.isVisible()
+    assert default_store.settings.load_settings() == DEFAULTS
 
 
 def test_working_hours_must_end_after_they_start(qtbot: QtBot, default_store: Store) -> None:
     window = open_window(qtbot, default_store, Autostart())
     child(window, QTimeEdit, "settings.work_end").setTime(QTime(8, 0))
     error = child(window, QLabel, "settings.error")
+    assert not error.isVisible()
+    assert not window.save()
     assert "working hours must end after they start" in error.text()
-    assert not child(window, QPushButton, "settings.save").isEnabled()
 
 
 def test_no_working_day_is_refused(qtbot: QtBot, default_store: Store) -> None:
     window = open_window(qtbot, default_store, Autostart())
     for day in ("mon", "tue", "wed", "thu", "fri"):
         child(window, QCheckBox, f"settings.work_day.{day}").setChecked(False)
-    assert "at least one" in child(window, QLabel, "settings.error").text()
+    assert "at least one" in child(window, QLabel, "settings.error").text()  # a tick is final
     assert not window.save()
     assert default_store.settings.load_settings() == DEFAULTS
 
 
-def test_an_unknown_home_zone_is_explained(qtbot: QtBot, default_store: Store) -> None:
+def test_an_unknown_home_zone_is_explained_once_the_field_is_left(
+    qtbot: QtBot, default_store: Store
+) -> None:
     window = open_window(qtbot, default_store, Autostart())
     zone = child(window, QComboBox, "settings.home_zone")
     assert zone.currentText() == f"The system's time zone ({SYSTEM_ZONE})"
-    zone.setEditText("Atlantis")
-    assert "not a time zone name" in child(window, QLabel, "settings.home_zone.error").text()
-    assert not child(window, QPushButton, "settings.save").isEnabled()
+    focus(qtbot, zone)
+    QTest.keyClick(zone, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(zone, "Atlantis")
+    problem = child(window, QLabel, "settings.home_zone.error")
+    assert not problem.isVisible()
+    leave(qtbot, zone)
+    assert problem.isVisible() and "not a time zone name" in problem.text()
+    assert not window.save()
 
 
-def test_a_bad_profile_email_is_shown_and_blocks_saving(qtbot: QtBot, default_store: Store) -> None:
+def test_a_bad_profile_email_is_shown_when_left_and_blocks_saving(
+    qtbot: QtBot, default_store: Store
+) -> None:
     window = open_window(qtbot, default_store, Autostart())
-    QTest.keyClicks(child(window, QLineEdit, "settings.email"), "sam at home")
-    assert "is not an email address" in child(window, QLabel, "settings.email.error").text()
-    assert not child(window, QPushButton, "settings.save").isEnabled()
+    email = child(window, QLineEdit, "settings.email")
+    focus(qtbot, email)
+    QTest.keyClicks(email, "sam at home")
+    problem = child(window, QLabel, "settings.email.error")
+    assert not problem.isVisible()
+    leave(qtbot, email)
+    assert problem.isVisible() and "is not an email address" in problem.text()
+    assert not window.save()
+    assert default_store.settings.load_profile() == Profile()
+
+
+def test_the_clock_can_be_chosen_or_left_to_the_system(qtbot: QtBot, default_store: Store) -> None:
+    window = open_window(qtbot, default_store, Autostart())
+    clock = child(window, QComboBox, "settings.clock_24h")
+    assert clock.currentText() == "As my system does (12-hour)"  # the tests' US locale
+    clock.setCurrentIndex(clock.findText("24-hour: 14:00"))
+    assert window.save()
+    assert default_store.settings.load_settings().clock_24h is True
+    again = open_window(qtbot, default_store, Autostart())
+    assert child(again, QComboBox, "settings.clock_24h").currentText() == "24-hour: 14:00"
+
+
+def test_the_system_choice_names_the_clock_the_locale_uses(
+    qtbot: QtBot, default_store: Store
+) -> None:
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    window = open_window(qtbot, default_store, Autostart())
+    clock = child(window, QComboBox, "settings.clock_24h")
+    assert clock.currentText() == "As my system does (24-hour)"
 
 
 def test_restore_defaults_fills_the_defaults_without_saving(
@@ -205,8 +266,11 @@ def test_restore_defaults_fills_the_defaults_without_saving(
     default_store.settings.save_settings(custom)
     window = open_window(qtbot, default_store, Autostart())
     assert window.form.settings() == custom
+    child(window, QComboBox, "settings.clock_24h").setCurrentIndex(2)
     QTest.mouseClick(child(window, QPushButton, "settings.defaults"), Qt.MouseButton.LeftButton)
     assert window.form.settings() == DEFAULTS
+    assert child(window, QTimeEdit, "settings.work_end").time() == QTime(17, 30)
+    assert child(window, QComboBox, "settings.clock_24h").currentIndex() == 0
     assert default_store.settings.load_settings() == custom
     QTest.keyClick(child(window, QPushButton, "settings.defaults"), Qt.Key.Key_Escape)
     assert not window.isVisible()
@@ -255,3 +319,69 @@ def test_autostart_that_cannot_be_read_is_said_and_shown_off(
     message = child(window, QLabel, "settings.message")
     assert "Could not tell whether Crickets starts at login" in message.text()
     assert not child(window, QCheckBox, "settings.autostart").isChecked()
+
+
+def type_into(qtbot: QtBot, window: QWidget, name: str, text: str) -> None:
+    """Replace a line's text from the keyboard."""
+    line = child(window, QLineEdit, name)
+    focus(qtbot, line)
+    QTest.keyClick(line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(line, text)
+
+
+def test_name_phone_and_sign_off_are_set_here_and_sign_the_drafts(
+    qtbot: QtBot, default_store: Store
+) -> None:
+    window = open_window(qtbot, default_store, Autostart())
+    sign_off = child(window, QLineEdit, "settings.sign_off")
+    assert sign_off.text() == "" and sign_off.placeholderText().startswith("Best regards,")
+    type_into(qtbot, window, "settings.name", "Sam Lee")
+    type_into(qtbot, window, "settings.phone", "+44 20 7946 0018")
+    type_into(qtbot, window, "settings.sign_off", "Warm wishes")
+    assert window.save()
+    stored = default_store.settings.load_profile()
+    assert stored == Profile(name="Sam Lee", phone="+44 20 7946 0018", sign_off="Warm wishes")
+    assert stored.closing == "Warm wishes,"  # what the drafts put above the name
+    again = open_window(qtbot, default_store, Autostart())
+    assert child(again, QLineEdit, "settings.sign_off").text() == "Warm wishes"
+
+
+def test_saving_keeps_a_sign_off_set_elsewhere_while_the_window_was_open(
+    qtbot: QtBot, default_store: Store
+) -> None:
+    """``crickets profile --sign-off`` while Settings is open: saving a new name there
+    changes the name only."""
+    default_store.settings.save_profile(Profile(name="Sam", email="sam@example.org"))
+    window = open_window(qtbot, default_store, Autostart())
+    default_store.settings.save_profile(
+        Profile(name="Sam", email="sam@example.org", sign_off="Cheers")
+    )
+    type_into(qtbot, window, "settings.name", "Sam Lee")
+    assert window.save()
+    assert default_store.settings.load_profile() == Profile(
+        name="Sam Lee", email="sam@example.org", sign_off="Cheers"
+    )
+
+
+def test_saving_untouched_settings_keeps_every_profile_field(
+    qtbot: QtBot, default_store: Store
+) -> None:
+    mine = Profile(
+        name="Sam Lee", email="sam@example.org", phone="+1 415 555 0199", sign_off="Best"
+    )
+    default_store.settings.save_profile(mine)
+    window = open_window(qtbot, default_store, Autostart())
+    set_spin(qtbot, window, "settings.grace", 9)
+    assert window.save()
+    assert default_store.settings.load_profile() == mine
+    assert default_store.settings.load_settings().grace == timedelta(minutes=9)
+
+
+def test_a_cleared_sign_off_goes_back_to_crickets_own(qtbot: QtBot, default_store: Store) -> None:
+    default_store.settings.save_profile(Profile(name="Sam", sign_off="Cheers"))
+    window = open_window(qtbot, default_store, Autostart())
+    type_into(qtbot, window, "settings.sign_off", "")
+    QTest.keyClick(child(window, QLineEdit, "settings.sign_off"), Qt.Key.Key_Delete)
+    assert window.save()
+    assert default_store.settings.load_profile() == Profile(name="Sam")
+    assert default_store.settings.load_profile().closing == "Best regards,"

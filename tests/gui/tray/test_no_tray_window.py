@@ -103,9 +103,9 @@ def test_quitting_before_the_first_tick_is_clean(shell: Shell, store: Store) -> 
 
 
 @pytest.mark.parametrize(
-    ("background", "expected"), [(False, [WindowKey(WindowKind.EDITOR)]), (True, [])]
+    ("background", "expected"), [(False, [WindowKey(WindowKind.WELCOME)]), (True, [])]
 )
-def test_a_first_start_opens_add_interview_but_a_login_start_stays_quiet(
+def test_a_first_start_opens_the_welcome_but_a_login_start_stays_quiet(
     store: Store, tmp_path: Path, qtbot: QtBot, background: bool, expected: list[WindowKey]
 ) -> None:
     hourly: list[int] = []

@@ -1,15 +1,21 @@
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QAction, QColor, QImage
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
-from crickets.domain.display import IDLE, Tone, TrayState
+from crickets.domain.display import IDLE, Tone, TrayState, tray_state
 from crickets.domain.drafts import DraftKind
 from crickets.domain.phases import Phase
+from crickets.domain.settings import Settings
 from crickets.ui.tray.badge_icon import SIZES, plate_colours, render
-from crickets.ui.tray.tray_icon import DRAFT_KINDS, Tray
+from crickets.ui.tray.tray_icon import DRAFT_KINDS, STATUS_CHARS, Tray
+from tests.builders import make_interview
+
+LATE = datetime(2026, 12, 1, 19, 7, tzinfo=UTC)  # 2:07 PM in New York
 
 WAITING = TrayState(
     3,
@@ -161,3 +167,49 @@ def test_small_sizes_drop_the_minute_unit_only() -> None:
         "3d",
     ]
     assert small_badge("42m", 22) == "42m"
+
+
+def _late_with_long_names() -> TrayState:
+    """What the tray shows 7 minutes into a late call with long names, in two zones."""
+    interview = make_interview(
+        company="Northwind Traders International", role="Senior Customer Success Associate"
+    )
+    return tray_state([interview], Settings(), "Europe/London", LATE)
+
+
+def test_the_menu_says_where_things_stand_once(qtbot: QtBot) -> None:
+    tray = Tray()
+    state = _late_with_long_names()
+    tray.set_state(state)
+    tray.rebuild_menu()
+    texts = [a.text() for a in tray.menu.actions() if a.text()]
+    said = [t for t in texts if "started" in t.lower() or "Senior Customer" in t]
+    assert len(said) == 1, texts
+    status = action(tray, "tray.status")
+    assert status.text().startswith("Started 7 min ago")  # what matters first, then whose
+    assert status.toolTip() == state.tooltip  # the whole sentence, both zones
+
+
+def test_no_brackets_inside_brackets_in_the_menu_or_the_tooltip(qtbot: QtBot) -> None:
+    tray = Tray()
+    state = _late_with_long_names()
+    tray.set_state(state)
+    tray.rebuild_menu()
+    for text in (action(tray, "tray.status").text(), tray.icon.toolTip()):
+        depth = 0
+        for char in text:
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            assert depth <= 1, text
+    assert "2:00 PM EST, 7:00 PM your time" in tray.icon.toolTip()
+
+
+def test_the_menu_keeps_a_readable_width(qtbot: QtBot) -> None:
+    tray = Tray()
+    tray.set_state(_late_with_long_names())
+    tray.rebuild_menu()
+    chars = tray.menu.fontMetrics().averageCharWidth()
+    assert tray.menu.sizeHint().width() <= (STATUS_CHARS + 12) * chars  # and its margins
+    short = Tray()
+    short.set_state(IDLE)
+    short.rebuild_menu()
+    assert tray.menu.sizeHint().width() < 2 * short.menu.sizeHint().width()

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from crickets import resources
+from crickets.domain.actions import Action, ActionKind
 from crickets.domain.draft_context import DraftRequest, default_interview
 from crickets.domain.drafts import Draft, DraftKind, make_draft
 from crickets.domain.followups import nudge_due_at
@@ -54,8 +56,9 @@ def draft(
     profile: Profile = ME,
     now: datetime = WAITING,
     my_zone: str = "Europe/London",
+    log: Sequence[Action] = (),
 ) -> Draft:
-    request = DraftRequest(interview, profile, Settings(), now, my_zone, [interview])
+    request = DraftRequest(interview, profile, Settings(), now, my_zone, [interview], log)
     return make_draft(kind, template(kind), request)
 
 
@@ -104,15 +107,18 @@ def test_the_follow_up_is_short_and_says_what_it_must(direction: Direction) -> N
         assert blame not in d.body.lower()
 
 
+CALLED = (Action(1, WAITING, ActionKind.CALLED, "no answer"),)
+
+
 def test_the_follow_up_tells_each_direction_apart() -> None:
-    they_call = draft(DraftKind.FOLLOW_UP, FULL).body
-    i_call = draft(DraftKind.FOLLOW_UP, replace(FULL, direction=Direction.I_CALL)).body
+    they_call = draft(DraftKind.FOLLOW_UP, FULL, log=CALLED).body
+    i_call = draft(DraftKind.FOLLOW_UP, replace(FULL, direction=Direction.I_CALL), log=CALLED)
     video = draft(DraftKind.FOLLOW_UP, replace(FULL, direction=Direction.VIDEO)).body
     assert "ready for your call" in they_call and "+44 7700 900123" in they_call
-    assert "tried calling you on +1 415 555 0100" in they_call
-    assert "I called you at the agreed time on +1 415 555 0100" in i_call
-    assert "call me back" in i_call
-    assert "joined the meeting" in video and "stay in the meeting" in video
+    assert "I also tried calling you on +1 415 555 0100." in they_call
+    assert "I called you on +1 415 555 0100 but wasn't able to reach you." in i_call.body
+    assert "call me back" in i_call.body
+    assert "ready for our video call" in video and "stay in the meeting" in video
     assert "video interview" in video and "phone interview" in they_call
 
 
@@ -238,3 +244,11 @@ def test_the_nudge_is_due_two_working_days_later() -> None:
     friday = datetime(2026, 12, 4, 15, 0, tzinfo=UTC)
     due = nudge_due_at(friday, Settings(), "Europe/London")
     assert due == datetime(2026, 12, 8, 15, 0, tzinfo=UTC)  # Tuesday, the weekend skipped
+
+
+def test_an_empty_placeholder_at_the_start_of_a_line_leaves_no_leading_space() -> None:
+    from crickets.domain.drafts import render_text
+
+    assert render_text("${a} ${b}\n  ${a}${b} kept", {"a": "", "b": "I'll wait."}) == (
+        "I'll wait.\n  I'll wait. kept"
+    )

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import stat
-from email import policy
+from email import message_from_bytes, policy
+from email.header import decode_header, make_header
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.parser import BytesParser
+from email.policy import compat32
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -43,6 +45,19 @@ HOSTILE = (
 )
 EXPECTED_HEADERS = {"Subject", "X-Unsent", "Content-Type", "Content-Transfer-Encoding"}
 EXPECTED_HEADERS |= {"MIME-Version"}
+
+
+def display_name_as_sent(data: bytes, parsed_name: str) -> str:
+    """The To: display name as RFC 2047 reads it. CPython's parser keeps the folding space
+    between a b- and a q-encoded word (RFC 2047 §6.2 says white space between encoded words
+    is dropped), so a long non-ASCII name can come back with one extra space; a mail app
+    reads it without. Decode the raw header the RFC's way when the two differ."""
+    raw = message_from_bytes(data, policy=compat32)["To"]
+    decoded = str(make_header(decode_header(str(raw))))
+    name = decoded.rsplit(" <", 1)[0]
+    if name.replace(" ", "") == parsed_name.replace(" ", "") and name != parsed_name:
+        return name
+    return parsed_name
 
 
 def parse(data: bytes) -> EmailMessage:
@@ -128,14 +143,16 @@ def test_hostile_values_add_no_header_and_no_recipient(
     subject: str, body: str, name: str, to: str
 ) -> None:
     message = Message(subject, body, name, to, name, to)
-    parsed = parse(mail.eml_bytes(message))
+    data = mail.eml_bytes(message)
+    parsed = parse(data)
     usable = mail.address(name, to)
     expected = EXPECTED_HEADERS | ({"To", "From"} if usable else set())
     assert set(parsed.keys()) == expected
     assert len(parsed.keys()) == len(expected)  # no header twice
     if usable:
         (recipient,) = parsed["To"].addresses
-        assert (recipient.display_name, recipient.addr_spec) == (mail.header_text(name), to)
+        assert recipient.addr_spec == to
+        assert display_name_as_sent(data, recipient.display_name) == mail.header_text(name)
     assert parsed["Subject"] == mail.header_text(subject)
     assert parsed.get_content().replace("\r\n", "\n") == mail.body_text(body) + "\n"
     assert not parsed.defects

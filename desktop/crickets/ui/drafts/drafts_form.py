@@ -70,6 +70,14 @@ def named(widget: W, object_name: str, accessible: str) -> W:
     return widget
 
 
+def described(label: QLabel, object_name: str, description: str) -> QLabel:
+    """A label whose text changes: a screen reader reads the text itself as its name (an
+    accessible name would hide it), with ``description`` saying what it is."""
+    label.setObjectName(object_name)
+    label.setAccessibleDescription(description)
+    return label
+
+
 def _buddy(text: str, widget: QWidget) -> QLabel:
     label = QLabel(text)
     label.setBuddy(widget)
@@ -86,7 +94,7 @@ class DraftsForm(QWidget):
         self.kind_box = named(QComboBox(), "drafts.kind", "Which message")
         for kind in DraftKind:
             self.kind_box.addItem(kind.label, kind)
-        self.recipient = named(QLabel(), "drafts.recipient", "Recipient")
+        self.recipient = described(QLabel(), "drafts.recipient", "Recipient")
         self.recipient.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.recipient.setTextFormat(Qt.TextFormat.PlainText)  # a name is never markup
         self.subject = named(QLineEdit(), "drafts.subject", "Subject")
@@ -100,7 +108,7 @@ class DraftsForm(QWidget):
         form.addRow(self.subject_label, self.subject)
         form.addRow(_buddy("&Text:", self.body), self.body)
         layout.addLayout(form)
-        self.notes = named(QLabel(), "drafts.notes", "What this message is missing")
+        self.notes = described(QLabel(), "drafts.notes", "What this message is missing")
         self.notes.setWordWrap(True)
         self.notes.setTextFormat(Qt.TextFormat.RichText)  # each fix is a link; text escaped
         self.notes.setTextInteractionFlags(
@@ -108,7 +116,7 @@ class DraftsForm(QWidget):
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
         self.notes.linkActivated.connect(lambda link: self.fix_requested.emit(fix_for(link)))
-        self.status = named(QLabel(), "drafts.status", "What just happened")
+        self.status = described(QLabel(), "drafts.status", "What just happened")
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.buttons: dict[str, QPushButton] = {}

@@ -73,6 +73,7 @@ class DraftsWindow(QDialog):
         self.setAccessibleName("Drafts")
         self.form = DraftsForm(self)
         QVBoxLayout(self).addWidget(self.form)
+        self.resize(680, 600)  # a whole email, signature included, without scrolling
         self._connect()
         self.select(kind)
 

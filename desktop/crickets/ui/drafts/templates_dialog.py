@@ -32,7 +32,7 @@ class TemplatesDialog(QDialog):
         super().__init__(parent)
         self._drafting = drafting
         self.setObjectName("templates")
-        self.setWindowTitle("Crickets — your own wording")
+        self.setWindowTitle("Your own wording")  # the desktop adds "— Crickets"
         self.kind = QComboBox(self)
         self.kind.setObjectName("templates.kind")
         self.kind.setAccessibleName("Which message")

@@ -2,7 +2,9 @@
 
 The step never writes anything itself: it emits what the person did (``logged``) or asked
 for (``requested``, a typed :class:`~crickets.ui.guide.step_actions.StepRequest`), and the
-window records it in the action log or carries it out.
+window records it in the action log or carries it out, then tells the step how it went
+(:meth:`StepWidget.show_result`): a dialler or browser that did not open is said in one
+sentence, with the number or link to use by hand.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from crickets.domain.actions import ActionKind
+from crickets.domain.drafts import DraftKind
 from crickets.domain.guides import StepView
 from crickets.ui.guide.step_actions import (
     StepAction,
@@ -37,14 +40,27 @@ CALL_RESULTS = (
     ("wrong number", "Wrong number"),
     ("reached", "Reached them"),
 )
+WRONG_NUMBER = (
+    "Not ticked: check the number against the invitation or their email signature, "
+    "then call again or send the email."
+)
 
 
 def _label(text: str, name: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     label.setObjectName(name)
     label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByMouse
+        | Qt.TextInteractionFlag.TextSelectableByKeyboard
+    )
     return label
+
+
+_OPEN, _COPY = StepRequestKind.OPEN_LINK, StepRequestKind.COPY
+#: A draft button's words when "Open the email…" would not say which (each key used once).
+_DRAFT_BUTTONS = {DraftKind.RESCHEDULE: "&Write the email with three new times…"}
 
 
 class StepWidget(QFrame):
@@ -58,6 +74,7 @@ class StepWidget(QFrame):
         action: StepAction,  # the step's action, parsed once by the window
         script: str,  # the spoken script, for a step that shows one
         number: str,  # the interviewer's phone number, for a call step
+        link: str = "",  # the meeting link, for a step that opens it
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -80,8 +97,23 @@ class StepWidget(QFrame):
             layout.addWidget(_label(f"•  {item}", f"{self._prefix}.item.{index}", self))
         if view.step.details:
             self._details(layout, view)
-        self._action(layout, action, script, number)
+        self._action(layout, action, script, number, link)
+        self.result = _label("", f"{self._prefix}.result", self)
+        self.result.setAccessibleDescription("How it went")
+        self.by_hand = _label("", f"{self._prefix}.by_hand", self)
+        self.by_hand.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        self.by_hand.setAccessibleDescription("To use by hand")
+        for label in (self.result, self.by_hand):
+            label.setVisible(False)
+            layout.addWidget(label)
         self.update_view(view, "")
+
+    def show_result(self, text: str, by_hand: str = "") -> None:
+        """How the step's action went, in one sentence, and what to dial or open by hand."""
+        self.result.setText(text)
+        self.result.setVisible(bool(text))
+        self.by_hand.setText(by_hand)
+        self.by_hand.setVisible(bool(by_hand))
 
     def update_view(self, view: StepView, relevant_text: str) -> None:
         self.box.blockSignals(True)
@@ -125,16 +157,22 @@ class StepWidget(QFrame):
     def _ask(self, kind: StepRequestKind, text: str = "") -> Callable[[], None]:
         return lambda: self.requested.emit(StepRequest(kind, text))
 
-    def _action(self, layout: QVBoxLayout, action: StepAction, script: str, number: str) -> None:
+    def _action(
+        self, layout: QVBoxLayout, action: StepAction, script: str, number: str, link: str
+    ) -> None:
         row = QHBoxLayout()
         match action.kind:
             case StepActionKind.CALL:
                 self._call_buttons(row, number)
+            case StepActionKind.OPEN_LINK if link:
+                self._button(row, "open_link", "&Open the link", self._ask(_OPEN, link))
+                self._button(row, "copy_link", "Copy the lin&k", self._ask(_COPY, link))
             case StepActionKind.VOICEMAIL | StepActionKind.CALLBACK_SCRIPT:
                 self._script(layout, row, script, action.kind is StepActionKind.VOICEMAIL)
             case StepActionKind.DRAFT if action.draft is not None:
                 draft = StepRequest(StepRequestKind.DRAFT, draft=action.draft)
-                self._button(row, "draft", "Open the email…", lambda: self.requested.emit(draft))
+                label = _DRAFT_BUTTONS.get(action.draft, "Open the &email…")
+                self._button(row, "draft", label, lambda: self.requested.emit(draft))
             case StepActionKind.RESCHEDULE:
                 self._button(
                     row, "reschedule", "Reschedule…", self._ask(StepRequestKind.RESCHEDULE)
@@ -175,6 +213,8 @@ class StepWidget(QFrame):
 
     def _call_result(self, detail: str) -> None:
         self.logged.emit(ActionKind.CALLED, detail)
+        if detail == "wrong number":
+            self.show_result(WRONG_NUMBER)
         if detail == "reached":
             self.requested.emit(StepRequest(StepRequestKind.REACHED))
 

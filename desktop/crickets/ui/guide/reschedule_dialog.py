@@ -1,5 +1,10 @@
 """Finding a new time: three proposals in the interviewer's zone, then the agreed time.
 
+The proposals are :meth:`~crickets.application.rescheduling.Rescheduling.plan`, the same
+three times the reschedule email lists (one email, three times), with the plan's note when
+the two working days do not meet. After a second miss there is nothing to propose: the
+email asks them to call, and the dialog only takes the time they name.
+
 Entering the agreed time creates the follow-on interview (linked to the missed one) through
 :class:`~crickets.application.rescheduling.Rescheduling`; the app then resumes the countdown
 on it (:attr:`RescheduleDialog.rescheduled`). The new time can go to any calendar as an
@@ -10,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from crickets.application.errors import Refused
@@ -25,6 +30,23 @@ from crickets.ui.outlets import SavePathChooser, save_path_chooser
 
 if TYPE_CHECKING:
     from crickets.application.invitations import Invitations
+
+
+OFFER = "Times you could offer, in one email (free in your working hours and theirs):"
+OFFER_ANYWAY = "Times you could offer, in one email:"
+SECOND_MISS = (
+    "This call was already moved once, so the email asks them to call you when it suits "
+    "them: there are no times to propose. When they name one, enter it below."
+)
+
+
+def _wrapped(text: str, name: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
 
 
 class RescheduleDialog(QDialog):
@@ -48,23 +70,13 @@ class RescheduleDialog(QDialog):
         )
         self.created: Interview | None = None
         self.setObjectName("reschedule")
-        self.setWindowTitle(f"Crickets — a new time for {interview.title}")
+        self.setWindowTitle(f"A new time for {interview.title}")
         book = rescheduling.logbook.book
         settings = book.load_settings()
         my_zone = book.my_zone(settings)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<b>Times you could offer</b> (your free working hours):", self))
-        for index, slot in enumerate(rescheduling.proposals(interview)):
-            label = QLabel(f"{index + 1}.  {slot.describe(interview.zone, my_zone)}", self)
-            label.setObjectName(f"reschedule.slot.{index}")
-            layout.addWidget(label)
-        offer = QPushButton("&Write the email with these times…", self)
-        offer.setObjectName("reschedule.email")
-        offer.clicked.connect(
-            lambda: self.draft_requested.emit(int(interview.id or 0), self._kind())
-        )
-        layout.addWidget(offer)
-        layout.addWidget(QLabel("<b>A new time was agreed</b>:", self))
+        self._offer(layout, settings.clock_24h, my_zone)
+        layout.addWidget(QLabel("<b>A new time was agreed</b>:", self))  # fixed markup
         self.when = WhenField(book.clock, my_zone, settings.day_first, self)
         self.when.edit.setObjectName("reschedule.when")
         self.zone = ZonePicker(
@@ -74,17 +86,49 @@ class RescheduleDialog(QDialog):
         self.when.set_zone(interview.zone)
         self.zone.zone_changed.connect(lambda: self.when.set_zone(self.zone.zone()))
         layout.addWidget(self.when)
+        zone_label = QLabel("Time &zone it was agreed in:", self)
+        zone_label.setObjectName("reschedule.zone_label")
+        zone_label.setBuddy(self.zone)  # Alt+Z, and screen readers name the picker by it
+        layout.addWidget(zone_label)
         layout.addWidget(self.zone)
         self.status = QLabel(self)
         self.status.setObjectName("reschedule.status")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         layout.addLayout(self._buttons())
+        self.setMinimumWidth(560)  # wrapped lines need a width to wrap at
         self.when.changed.connect(self._update)
         self._update()
 
     def _kind(self) -> DraftKind:
         return DraftKind.SECOND_MISS if self.interview.is_follow_on else DraftKind.RESCHEDULE
+
+    def _offer(self, layout: QVBoxLayout, clock_24h: bool | None, my_zone: str) -> None:
+        """The email that asks for a new time: three proposals, or (after a second miss)
+        a request that they call."""
+        interview = self.interview
+        if interview.is_follow_on:
+            layout.addWidget(_wrapped(SECOND_MISS, "reschedule.intro", self))
+            email = "&Write the email asking them to call you…"
+        else:
+            plan = self._rescheduling.plan(interview)
+            intro = OFFER if plan.overlap else OFFER_ANYWAY
+            layout.addWidget(_wrapped(intro, "reschedule.intro", self))
+            if plan.note:
+                layout.addWidget(_wrapped(plan.note, "reschedule.note", self))
+            for index, slot in enumerate(plan.slots):
+                text = slot.describe(interview.zone, my_zone, clock_24h=clock_24h)
+                layout.addWidget(
+                    _wrapped(f"{index + 1}.  {text}", f"reschedule.slot.{index}", self)
+                )
+            email = "&Write one email with these three times…"
+        offer = QPushButton(email, self)
+        offer.setObjectName("reschedule.email")
+        offer.setAutoDefault(False)
+        offer.clicked.connect(
+            lambda: self.draft_requested.emit(int(interview.id or 0), self._kind())
+        )
+        layout.addWidget(offer)
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()

@@ -23,6 +23,7 @@ class StepActionKind(enum.Enum):
     DRAFT = "draft"  # open one kind of email in the drafts window
     RESCHEDULE = "reschedule"  # find a new time
     NOTE = "note"  # a line for next time, kept in the log
+    OPEN_LINK = "open-link"  # open or copy the meeting link
 
 
 _WITH_DRAFT = "draft:"
@@ -59,6 +60,7 @@ class StepRequestKind(enum.Enum):
     DRAFT = "draft"  # open the drafts window on ``draft``
     RESCHEDULE = "reschedule"  # open the reschedule dialog
     REACHED = "reached"  # the call got through: they are talking now
+    OPEN_LINK = "open-link"  # open ``text`` (the meeting link) in the browser
 
 
 @dataclass(frozen=True)
@@ -66,5 +68,5 @@ class StepRequest:
     """What a step's button asks the guide window to do."""
 
     kind: StepRequestKind
-    text: str = ""  # with COPY (the text) and DIAL (the number)
+    text: str = ""  # with COPY (the text), DIAL (the number) and OPEN_LINK (the link)
     draft: DraftKind | None = None  # with DRAFT

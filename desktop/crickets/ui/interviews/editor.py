@@ -26,7 +26,9 @@ from crickets.application.interviews import InterviewBook
 from crickets.domain.errors import StoreError
 from crickets.domain.interview import Interview
 from crickets.domain.settings import Settings
-from crickets.ui.interviews.fields import error_label, grow_to_fit, named_button, show_error
+from crickets.ui.clock_format import uses_24h
+from crickets.ui.fitting import fit_to_screen, scrolling, wanted_size
+from crickets.ui.interviews.fields import error_label, named_button, show_error
 from crickets.ui.interviews.form import FormFill, InterviewForm
 from crickets.ui.invitations.paste_box import PasteInviteBox
 
@@ -57,13 +59,19 @@ class InterviewEditor(QDialog):
         self._book, self._original = book, interview
         self.setObjectName("editor")
         self.setWindowTitle(f"Edit {interview.title}" if interview else "Add interview")
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.paste_area = self._paste_group(column)
+        settings = _settings(book) or Settings()
+        self.form = InterviewForm(
+            book.clock, book.my_zone(settings), settings.day_first, clock_24h=uses_24h(settings)
+        )
+        column.addWidget(self.form)
+        column.addStretch(1)
         layout = QVBoxLayout(self)
-        self.paste_area = self._paste_group(layout)
-        settings = _settings(book)
-        my_zone = book.my_zone(settings or Settings())
-        day_first = settings.day_first if settings is not None else None
-        self.form = InterviewForm(book.clock, my_zone, day_first)
-        layout.addWidget(self.form)
+        self.fields_area = scrolling(content, "editor.scroll")  # Save stays on screen below it
+        layout.addWidget(self.fields_area, 1)
         self.message = error_label("editor.message", "Why the interview was not saved")
         layout.addWidget(self.message)
         layout.addLayout(self._buttons())
@@ -79,7 +87,7 @@ class InterviewEditor(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        grow_to_fit(self, MIN_WIDTH)
+        fit_to_screen(self, wanted_size(self, self.fields_area, MIN_WIDTH), grow_only=True)
 
     def _paste_group(self, layout: QVBoxLayout) -> QWidget:
         """A collapsed "Paste invitation text" area; the invitation reader goes inside."""
@@ -158,13 +166,15 @@ class InterviewEditor(QDialog):
         self._grow()
 
     def _grow(self) -> None:
+        """Room for what appeared (an echo, a question, a message), as far as the screen
+        allows; beyond that the fields scroll and the buttons stay in view."""
         if self.isVisible():
-            grow_to_fit(self)
+            fit_to_screen(self, wanted_size(self, self.fields_area, MIN_WIDTH), grow_only=True)
 
 
 def _settings(book: InterviewBook) -> Settings | None:
-    """The person's settings; None (ask about day/month order, the machine's zone) when
-    they cannot be read."""
+    """The person's settings; None (the defaults: ask about day/month order, the
+    machine's zone and clock) when they cannot be read."""
     try:
         return book.load_settings()
     except StoreError:

@@ -1,7 +1,9 @@
 """Text fields that check what is typed and say what is wrong right under the field.
 
 The message is text, never only a colour, and it is also set as the field's accessible
-description so a screen reader reads it with the field.
+description so a screen reader reads it with the field. A ``quiet`` field keeps its
+verdict to itself while the person is typing and says it when they leave the field (or
+the window asks, on Save); a message already shown goes as soon as the text is fixed.
 """
 
 from __future__ import annotations
@@ -52,23 +54,6 @@ def named_button(text: str, object_name: str, accessible_name: str) -> QPushButt
     return button
 
 
-def grow_to_fit(window: QWidget, min_width: int = 0) -> None:
-    """Make ``window`` big enough for what it now shows (messages appeared); never shrinks."""
-    layout = window.layout()
-    if layout is None:
-        return
-    width = max(window.width(), min_width)
-    if layout.hasHeightForWidth():
-        height = layout.totalHeightForWidth(width)
-    else:
-        height = layout.totalSizeHint().height()
-    screen = window.screen()
-    if screen is not None:
-        height = min(height, screen.availableGeometry().height() - 40)
-    if width > window.width() or height > window.height():
-        window.resize(width, max(height, window.height()))
-
-
 class CheckedField(QWidget):
     """A line (or notes) editor plus the inline message for what is wrong with it."""
 
@@ -81,10 +66,11 @@ class CheckedField(QWidget):
         check: Check,
         *,
         multiline: bool = False,
+        quiet: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._label, self._check = label, check
+        self._label, self._check, self._quiet = label, check, quiet
         self.editor: QLineEdit | QPlainTextEdit
         if multiline:
             notes = QPlainTextEdit()
@@ -94,6 +80,7 @@ class CheckedField(QWidget):
         else:
             line = QLineEdit()
             line.textChanged.connect(self._changed)
+            line.editingFinished.connect(self.reveal)
             self.editor = line
         self.editor.setObjectName(object_name)
         self.editor.setAccessibleName(label)
@@ -116,11 +103,20 @@ class CheckedField(QWidget):
             self.editor.setText(text)
 
     def value(self) -> str | None:
-        """The cleaned text, or None while it is not acceptable."""
+        """The cleaned text, or None while it is not acceptable (said under the field,
+        unless the field is quiet and has not been left yet)."""
+        return self._verdict(say=not self._quiet or self.error.isVisible())
+
+    def reveal(self) -> str | None:
+        """:meth:`value`, saying what is wrong even in a quiet field (it was left)."""
+        return self._verdict(say=True)
+
+    def _verdict(self, *, say: bool) -> str | None:
         try:
             return self._check(self._label, self.text())
         except FieldError as error:
-            show_error(self.error, self.editor, _sentence(error.problem, self._label))
+            if say:
+                show_error(self.error, self.editor, _sentence(error.problem, self._label))
             return None
 
     def _changed(self) -> None:

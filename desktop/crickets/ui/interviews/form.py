@@ -74,14 +74,20 @@ class InterviewForm(QWidget):
     changed = Signal()
 
     def __init__(
-        self, clock: Clock, my_zone: str, day_first: bool | None, parent: QWidget | None = None
+        self,
+        clock: Clock,
+        my_zone: str,
+        day_first: bool | None,
+        parent: QWidget | None = None,
+        *,
+        clock_24h: bool = False,
     ) -> None:
         super().__init__(parent)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         self.texts: dict[str, CheckedField] = {}
         self._add_texts(form, PEOPLE)
-        self.when = WhenField(clock, my_zone, day_first)
+        self.when = WhenField(clock, my_zone, day_first, clock_24h=clock_24h)
         form.addRow("When", self.when)
         self.zone = ZonePicker("editor.zone", "Time zone the time was agreed in")
         self.zone_error = error_label("editor.zone.error", "Problem with the time zone")

@@ -11,7 +11,7 @@ a line in the log, no more reminders).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QVBoxLayout, QWidget
 
@@ -20,6 +20,8 @@ from crickets.application.interviews import InterviewBook
 from crickets.application.logbook import Logbook
 from crickets.domain.errors import StoreError
 from crickets.domain.interview import Interview, Status
+from crickets.ui.clock_format import uses_24h
+from crickets.ui.fitting import fit_to_screen
 from crickets.ui.interviews.fields import error_label, named_button, show_error
 from crickets.ui.interviews.rows import OUTCOMES, STATUSES, cells, ordered
 from crickets.ui.interviews.table import InterviewTable
@@ -49,6 +51,15 @@ class InterviewsWindow(QWidget):
         layout.addLayout(self._buttons())
         self._connect()
         self.refresh()
+        self._fit()
+
+    def _fit(self) -> None:
+        """Wide enough for every column, tall enough for a handful of rows."""
+        hint = self.sizeHint()
+        rows = 8 * 2 * self.table.fontMetrics().height()  # two lines a row when wrapped
+        margins = hint.width() - self.table.sizeHint().width()
+        wanted = QSize(self.table.natural_width() + margins, hint.height() + rows)
+        fit_to_screen(self, wanted.expandedTo(hint))
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -98,10 +109,10 @@ class InterviewsWindow(QWidget):
             self._say(f"Could not read the interviews: {error}")
             return
         pending = self._pending.id if self._pending else None
-        now, my_zone = self._book.now(), self._book.my_zone(settings)
+        now, my_zone, clock = self._book.now(), self._book.my_zone(settings), uses_24h(settings)
         shown = ordered([i for i in found if i.id != pending], settings, now)
         self.table.show_rows(
-            [(i.id, cells(i, settings, my_zone, now)) for i in shown if i.id is not None]
+            [(i.id, cells(i, settings, my_zone, now, clock)) for i in shown if i.id is not None]
         )
         self._update_buttons()
 

@@ -63,13 +63,13 @@ def _start(interview: Interview) -> tuple[datetime, int]:
     return interview.start, interview.id or 0
 
 
-def when_text(interview: Interview, my_zone: str) -> str:
+def when_text(interview: Interview, my_zone: str, clock_24h: bool = False) -> str:
     """``Tuesday 1 December 2026, 2:00 PM EST (7:00 PM GMT your time)``."""
     start = interview.start
-    theirs = long_text(start, interview.zone)
+    theirs = long_text(start, interview.zone, clock_24h)
     if same_offset(start, interview.zone, my_zone):
         return theirs
-    mine = time_in_zone(start, my_zone)
+    mine = time_in_zone(start, my_zone, clock_24h)
     my_day = start.astimezone(ZoneInfo(my_zone))
     if my_day.date() != start.astimezone(interview.tzinfo).date():
         mine = f"{day_text(my_day)}, {mine}"
@@ -81,10 +81,12 @@ def who_text(interview: Interview) -> str:
     return ", ".join(p for p in parts if p) or "Not given"
 
 
-def cells(interview: Interview, settings: Settings, my_zone: str, now: datetime) -> list[str]:
+def cells(
+    interview: Interview, settings: Settings, my_zone: str, now: datetime, clock_24h: bool = False
+) -> list[str]:
     """The row for ``interview``, in :data:`COLUMNS` order."""
     return [
-        when_text(interview, my_zone),
+        when_text(interview, my_zone, clock_24h),
         interview.title,
         who_text(interview),
         PHASES[phase(interview, settings, now)],

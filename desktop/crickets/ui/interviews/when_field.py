@@ -38,10 +38,17 @@ class WhenField(QWidget):
     changed = Signal()
 
     def __init__(
-        self, clock: Clock, my_zone: str, day_first: bool | None, parent: QWidget | None = None
+        self,
+        clock: Clock,
+        my_zone: str,
+        day_first: bool | None,
+        parent: QWidget | None = None,
+        *,
+        clock_24h: bool = False,
     ) -> None:
         super().__init__(parent)
         self._clock, self._my_zone, self._day_first = clock, my_zone, day_first
+        self._clock_24h = clock_24h
         self._zone: str | None = my_zone
         self._parsed: ParsedTime | None = None
         self._choices: tuple[ParsedTime, ...] = ()
@@ -110,7 +117,13 @@ class WhenField(QWidget):
 
     def _parse(self, text: str, zone: str) -> None:
         try:
-            parsed = parse_when(text, zone=zone, now=self._clock.now(), day_first=self._day_first)
+            parsed = parse_when(
+                text,
+                zone=zone,
+                now=self._clock.now(),
+                day_first=self._day_first,
+                my_zone=self._my_zone,  # day words count from the person's own day
+            )
         except AmbiguousTime as question:
             self._show_echo("")
             self._ask(question.message, question.choices)
@@ -142,7 +155,7 @@ class WhenField(QWidget):
         self._parsed = parsed
         lines = [parsed.echo]
         if not same_offset(parsed.instant, parsed.zone, self._my_zone):
-            mine = long_text(parsed.instant, self._my_zone)
+            mine = long_text(parsed.instant, self._my_zone, self._clock_24h)
             lines.append(f"Your time: {mine} ({self._my_zone})")
         if parsed.notes:
             lines.append(f"Read as: {'; '.join(parsed.notes)}.")

@@ -12,12 +12,13 @@ from __future__ import annotations
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QProgressBar,
     QPushButton,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from crickets.application.invitations import ImportCandidate, Invitation, Invitations, Outcome
 from crickets.domain.errors import StoreError
 from crickets.domain.timefmt import both_zones, day_text
+from crickets.ui.clock_format import locale_uses_24h, uses_24h
 from crickets.ui.interviews.when_field import WhenField
 from crickets.ui.invitations.file_reader import InvitationFileReader
 from crickets.ui.outlets import OpenPathChooser, open_path_chooser
@@ -53,12 +55,13 @@ class ImportDialog(QDialog):
         )
         book = invitations.book
         self._clock, self._my_zone = book.clock, _my_zone(invitations)
+        self._clock_24h = _clock_24h(invitations)
         self._invitation: Invitation | None = None
         self._events: list[ImportCandidate] = []
         self._reader = InvitationFileReader(self)
         self._reader.file_read.connect(self._show_result)
         self.setObjectName("import")
-        self.setWindowTitle("Crickets — import an invitation")
+        self.setWindowTitle("Import an invitation")
         self.setAcceptDrops(True)
         self._build()
         self.resize(560, 420)
@@ -74,6 +77,9 @@ class ImportDialog(QDialog):
         self.events = QListWidget(self)
         self.events.setObjectName("import.events")
         self.events.setAccessibleName("Events in the file")
+        self.events.setWordWrap(True)  # a long title and both zones: two lines, not cut off
+        self.events.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.events.setResizeMode(QListView.ResizeMode.Adjust)
         self.events.currentRowChanged.connect(lambda _row: self._show_plan())
         self.plan_text = QLabel(self)
         self.plan_text.setObjectName("import.plan")
@@ -159,7 +165,7 @@ class ImportDialog(QDialog):
             return f"{event.title}: needs a time ({event.needs_time})"
         zone = event.zone or "UTC"  # a time always comes with its zone; UTC is the instant's
         local = event.start.astimezone(ZoneInfo(zone))
-        when = both_zones(event.start, zone, self._my_zone)
+        when = both_zones(event.start, zone, self._my_zone, clock_24h=self._clock_24h)
         return f"{event.title}: {day_text(local)}, {when}"
 
     # -- planning and importing -----------------------------------------------------------------
@@ -215,6 +221,14 @@ class ImportDialog(QDialog):
         self.go.setEnabled(False)
         if result.outcome.changes:
             self.imported.emit(result)
+
+
+def _clock_24h(invitations: Invitations) -> bool:
+    """The person's clock; the desktop's when the settings are unreadable."""
+    try:
+        return uses_24h(invitations.book.load_settings())
+    except StoreError:
+        return locale_uses_24h()
 
 
 def _my_zone(invitations: Invitations) -> str:

@@ -55,9 +55,15 @@ class ReminderContent:
         return cls(resources.read_text("checklists", "reminders.json"))
 
     def render(
-        self, kind: ReminderKind, interview: Interview, my_zone: str, now: datetime
+        self,
+        kind: ReminderKind,
+        interview: Interview,
+        my_zone: str,
+        now: datetime,
+        *,
+        clock_24h: bool | None = None,
     ) -> ReminderScreen:
-        text = render_reminder(self._content, kind, interview, my_zone, now)
+        text = render_reminder(self._content, kind, interview, my_zone, now, clock_24h=clock_24h)
         return ReminderScreen(
             title=text.title,
             text=text.text,
@@ -71,9 +77,12 @@ class ReminderContent:
 
 
 def _action_names(content: dict[str, Any]) -> Iterator[str]:
-    """Every action word the reminders name (keys starting with ``_`` are not reminders)."""
+    """Every action word the reminders name, their ``again`` variants' too (keys starting
+    with ``_`` are not reminders)."""
     for key, entry in content.items():
         if key.startswith("_") or not isinstance(entry, dict):
             continue
-        yield str(entry["primary"][0])
-        yield from (str(name) for name in entry.get("extra", []))
+        for variant in (entry, entry.get("again") or {}):
+            if "primary" in variant:
+                yield str(variant["primary"][0])
+            yield from (str(name) for name in variant.get("extra", []))

@@ -3,6 +3,10 @@
 The primary button is the default (Enter); Esc snoozes for five minutes rather than losing
 the reminder; closing the window does the same. Snooze offers 5, 10, 15 minutes and
 "until the start" while the start is still ahead.
+
+Join stays open until it is told how it went: the window closes once the link opened
+(:meth:`ReminderWindow.joined`), and otherwise says so with the link to copy
+(:meth:`ReminderWindow.link_failed`).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from PySide6.QtWidgets import (
 from crickets.domain.clock import Clock
 from crickets.domain.interview import Interview
 from crickets.domain.reminders import Reminder
+from crickets.ui.outlets import LINK_DID_NOT_OPEN
 from crickets.ui.reminders.actions import ReminderAction, ReminderActionKind
 from crickets.ui.reminders.content import ReminderButton, ReminderScreen
 
@@ -36,6 +41,7 @@ class ReminderWindow(QDialog):
     snooze_requested = Signal(object, object)  # Reminder, until (aware datetime)
     dismissed = Signal(object)  # Reminder
     action_requested = Signal(object, object)  # Reminder, ReminderAction (never DISMISS)
+    # With JOIN the window stays open until joined() or link_failed() says how it went.
 
     def __init__(
         self,
@@ -49,7 +55,7 @@ class ReminderWindow(QDialog):
         self.reminder, self._interview, self._clock = reminder, interview, clock
         self._handled = False
         self.setObjectName(f"reminder.{reminder.kind.value}")
-        self.setWindowTitle(f"Crickets — {text.title}")
+        self.setWindowTitle(text.title)  # the desktop adds "— Crickets" itself
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
         self.setAccessibleName(text.title)
         layout = QVBoxLayout(self)
@@ -67,6 +73,21 @@ class ReminderWindow(QDialog):
             box = QCheckBox(check, self)
             box.setObjectName(f"reminder.check.{index}")
             layout.addWidget(box)
+        self._link_problem = QLabel(self)
+        self._link_problem.setObjectName("reminder.link_problem")
+        self._link_problem.setWordWrap(True)
+        self._link_problem.setVisible(False)
+        self._link = QLabel(self)
+        self._link.setObjectName("reminder.link")
+        self._link.setWordWrap(True)
+        self._link.setTextFormat(Qt.TextFormat.PlainText)  # a link from an invitation is data
+        self._link.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self._link.setVisible(False)
+        layout.addWidget(self._link_problem)
+        layout.addWidget(self._link)
         layout.addLayout(self._buttons(text))
         self.setMinimumWidth(420)
 
@@ -130,11 +151,29 @@ class ReminderWindow(QDialog):
         self.accept()
 
     def _act(self, action: ReminderAction) -> None:
+        if action.kind is ReminderActionKind.JOIN:
+            self.action_requested.emit(self.reminder, action)  # then joined or link_failed
+            return
         self._handled = True
         if action.kind is not ReminderActionKind.DISMISS:
             self.action_requested.emit(self.reminder, action)
         self.dismissed.emit(self.reminder)
         self.accept()
+
+    def joined(self) -> None:
+        """The meeting link opened: the reminder has done its job."""
+        self._handled = True
+        self.dismissed.emit(self.reminder)
+        self.accept()
+
+    def link_failed(self, link: str) -> None:
+        """The link did not open: say so in one sentence and show it to copy; the window
+        stays, so Snooze and Dismiss are still there."""
+        self._link_problem.setText(LINK_DID_NOT_OPEN)
+        self._link.setText(link)
+        self._link_problem.setVisible(True)
+        self._link.setVisible(True)
+        self.adjustSize()
 
     def reject(self) -> None:
         """Esc, or closing the window: snooze rather than lose the reminder (once)."""

@@ -1,13 +1,21 @@
 """The Settings window: every value in Settings, who the person is, and start at login.
 
-Nothing is written until Save, and Save stays disabled while the values do not fit
-together; the reason is shown as a sentence above the buttons. Reading and saving go
-through :class:`~crickets.application.preferences.Preferences`, as ``crickets profile``'s do.
+Nothing is written until Save. What is wrong (values that do not fit together, an email
+that is not one) is said as a sentence when the person leaves the control or presses
+Save, never while they are still typing; Save then refuses and says why. Reading and
+saving go through :class:`~crickets.application.preferences.Preferences`, as
+``crickets profile``'s do.
+
+Save writes only the profile fields the person changed here, over the profile as stored at
+that moment: a sign-off set with ``crickets profile`` while the window was open, or a field
+this window does not show, is kept (docs/decisions/131-settings-keep-the-profile.md).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from dataclasses import replace
+
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -15,7 +23,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QScrollArea,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -23,8 +31,10 @@ from PySide6.QtWidgets import (
 from crickets.application.preferences import Preferences
 from crickets.domain import validation
 from crickets.domain.errors import StoreError
-from crickets.domain.profile import Profile
+from crickets.domain.profile import DEFAULT_SIGN_OFF, Profile
 from crickets.domain.settings import DEFAULTS, Settings
+from crickets.ui.clock_format import locale_uses_24h
+from crickets.ui.fitting import fit_to_screen, scrolling, wanted_size
 from crickets.ui.interviews.fields import CheckedField, error_label, named_button, show_error
 from crickets.ui.settings.settings_form import SettingsForm
 
@@ -32,7 +42,10 @@ PROFILE = {
     "name": ("Your name", validation.single_line),
     "email": ("Your email", validation.email),
     "phone": ("Your phone", validation.phone),
+    "sign_off": ("Sign-off", validation.single_line),
 }
+#: What an empty field stands for, shown greyed in it.
+PLACEHOLDERS = {"sign_off": DEFAULT_SIGN_OFF}
 
 
 class SettingsWindow(QDialog):
@@ -48,9 +61,10 @@ class SettingsWindow(QDialog):
         super().__init__(parent)
         self._preferences = preferences
         self.setObjectName("settings")
-        self.setWindowTitle("Crickets settings")
-        self.form = SettingsForm(system_zone)
+        self.setWindowTitle("Settings")
+        self.form = SettingsForm(system_zone, system_24h=locale_uses_24h())
         self.profile: dict[str, CheckedField] = {}
+        self._shown = Profile()  # the profile as this window loaded it
         self.autostart = QCheckBox("Start Crickets when I log in")
         self.autostart.setObjectName("settings.autostart")
         self.autostart.setAccessibleName("Start Crickets when I log in")
@@ -59,18 +73,17 @@ class SettingsWindow(QDialog):
         self._autostart_was = self._read_autostart()
         self.autostart.setChecked(self._autostart_was)
         layout = QVBoxLayout(self)
-        content = self._content()
-        self._area = _scrolling(content)
+        self._area = scrolling(self._content(), "settings.scroll")
         layout.addWidget(self._area, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.message)
         layout.addLayout(self._buttons())
         self._load()
-        self.form.changed.connect(self._check)
+        self.form.changed.connect(lambda: self._check(say=False))
+        self.form.edited.connect(lambda: self._check(say=True))
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.save)
-        self._check()
-        self._fit(content)
+        fit_to_screen(self, wanted_size(self, self._area))
 
     def _content(self) -> QWidget:
         content = QWidget()
@@ -79,8 +92,9 @@ class SettingsWindow(QDialog):
         you = QGroupBox("You (used in emails and scripts)")
         rows = QFormLayout(you)
         for name, (label, check) in PROFILE.items():
-            field = CheckedField(f"settings.{name}", label, check)
-            field.changed.connect(self._check)
+            field = CheckedField(f"settings.{name}", label, check, quiet=True)
+            if name in PLACEHOLDERS and isinstance(field.editor, QLineEdit):
+                field.editor.setPlaceholderText(PLACEHOLDERS[name])
             self.profile[name] = field
             rows.addRow(label, field)
         column.addWidget(you)
@@ -113,38 +127,48 @@ class SettingsWindow(QDialog):
             self._say(f"Could not read the saved settings, so defaults are shown: {error}")
             return
         self.form.load(settings)
+        self._shown = profile
         for name, field in self.profile.items():
             field.set_text(getattr(profile, name))
 
-    def _check(self) -> Settings | None:
-        """The Settings shown, or None (with the reason shown) when they cannot be saved."""
+    def _check(self, *, say: bool) -> Settings | None:
+        """The Settings shown, or None when they cannot be saved; the reason is said when
+        ``say`` (a control was left, Save was pressed), and a reason already showing is
+        kept up to date or taken away once fixed."""
         try:
             settings = self.form.settings()
         except ValueError as error:
-            show_error(self.error, self.save_button, f"These settings cannot be saved: {error}")
-            settings = None
-        else:
-            show_error(self.error, self.save_button, "")
-        valid = settings is not None and self._profile() is not None
-        self.save_button.setEnabled(valid)
+            if say or self.error.isVisible():
+                show_error(self.error, self.save_button, f"These settings cannot be saved: {error}")
+            return None
+        show_error(self.error, self.save_button, "")
         return settings
 
-    def _profile(self) -> Profile | None:
-        values = {name: field.value() for name, field in self.profile.items()}
+    def _edits(self) -> dict[str, str] | None:
+        """The profile fields the person changed here, cleaned; None when one is not
+        acceptable (said under it)."""
+        values = {name: field.reveal() for name, field in self.profile.items()}
         if None in values.values():
             return None
-        return Profile(**{k: v or "" for k, v in values.items()})
+        return {k: v or "" for k, v in values.items() if (v or "") != getattr(self._shown, k)}
+
+    def _profile(self, edits: dict[str, str]) -> Profile:
+        """The stored profile with this window's edits: nothing else in it is touched."""
+        return replace(self._preferences.load()[1], **edits)
 
     def save(self) -> bool:
         """Write everything, tell the app, close; False (and the reason shown) otherwise."""
-        settings, profile = self._check(), self._profile()
-        if settings is None or profile is None:
+        self.form.show_zone_problem()
+        settings, edits = self._check(say=True), self._edits()
+        if settings is None or edits is None:
             return False
         try:
+            profile = self._profile(edits)
             self._preferences.save(settings, profile)
         except StoreError as error:
             self._say(f"Not saved: {error}")
             return False
+        self._shown = profile
         self.settings_saved.emit(settings)
         if not self._apply_autostart():
             return False  # the rest is saved; the window stays open to say so
@@ -170,24 +194,5 @@ class SettingsWindow(QDialog):
         self._autostart_was = wanted
         return True
 
-    def _fit(self, content: QWidget) -> None:
-        """Big enough to show everything without scrolling, where the screen allows."""
-        outer, inner = self.sizeHint(), content.sizeHint()
-        width = max(outer.width(), inner.width() + 2 * self._area.frameWidth() + 24)
-        height = outer.height() - self._area.sizeHint().height() + inner.height() + 8
-        screen = self.screen().availableGeometry() if self.screen() else None
-        if screen is not None:
-            width, height = min(width, screen.width() - 40), min(height, screen.height() - 40)
-        self.resize(width, height)
-
     def _say(self, text: str) -> None:
         show_error(self.message, self, text)
-
-
-def _scrolling(content: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidget(content)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QScrollArea.Shape.NoFrame)
-    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes straight to the first setting
-    return area

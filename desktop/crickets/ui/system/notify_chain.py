@@ -94,9 +94,8 @@ class NotifySendNotifier(QObject):
         if not isinstance(process, QProcess):
             return
         ok = status == QProcess.ExitStatus.NormalExit and code == 0
-        if not ok:
-            error = bytes(process.readAllStandardError().data()).decode(errors="replace")
-            logger.info("notify-send failed (%s): %s", code, error.strip())
+        if not ok:  # its stderr may quote the notification: only the status is kept
+            logger.info("notify-send failed (exit status %s)", code)
         self._report(process, ok)
 
     @Slot(QProcess.ProcessError)
@@ -155,12 +154,15 @@ class TrayBalloonNotifier:
 
 
 class LogNotifier:
-    """The last resort: a line in the app's log (``crickets.log``)."""
+    """The last resort: a line in the app's log (``crickets.log``) saying a notification
+    could not be shown, never its text (it names the company and the people; the log is
+    no place for them, docs/decisions/061-private-log.md). The reminder window itself
+    still opens."""
 
     name: ClassVar[str] = "log"
 
     def notify(self, title: str, message: str) -> bool:
-        logger.info("Notification: %s — %s", title, message)
+        logger.info("A notification could not be shown on the desktop (its text is not logged)")
         return True
 
 
@@ -193,7 +195,7 @@ class NotifyChain(QObject):
                 if not isinstance(notifier, DeferredNotifier):
                     self.delivered.emit(title, message, _name(notifier))
                 return
-        logger.warning("No way to show a notification worked: %s — %s", title, message)
+        logger.warning("No way to show a notification worked (its text is not logged)")
 
 
 def _attempt(notifier: Notifier, title: str, message: str) -> bool:
@@ -201,14 +203,18 @@ def _attempt(notifier: Notifier, title: str, message: str) -> bool:
         warnings.simplefilter("always")
         try:
             shown = bool(notifier.notify(title, message))
-        except Exception:
-            logger.info("%s could not show a notification", _name(notifier), exc_info=True)
+        except Exception as error:  # its message may quote the notification: the type only
+            logger.info("%s could not show a notification (%s)", _name(notifier), _kind(error))
             shown = False
     for warning in caught:
-        logger.info("%s warned: %s", _name(notifier), warning.message)
+        logger.info("%s warned (%s)", _name(notifier), warning.category.__name__)
     if isinstance(notifier, DeferredNotifier):
         return shown  # started: its outcome arrives later, whatever it warned
     return shown and not caught
+
+
+def _kind(error: BaseException) -> str:
+    return type(error).__name__
 
 
 def _name(notifier: Notifier) -> str:

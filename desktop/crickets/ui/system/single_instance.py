@@ -135,7 +135,7 @@ class SingleInstanceServer(QObject):
         client.disconnectFromServer()  # after the answer is written
 
     def _dispatch(self, request: ipc.Request) -> None:
-        logger.debug("Request: %s", request)
+        logger.debug("Request: %s", request.command.value)  # a file name can name a company
         if request.command is ipc.Command.FOCUS:
             self.focus_requested.emit()
         elif request.command is ipc.Command.RELOAD:

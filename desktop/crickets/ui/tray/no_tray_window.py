@@ -22,7 +22,7 @@ class NoTrayWindow(QWidget):
     def __init__(self, menu: QMenu, explain: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("no_tray.window")
-        self.setWindowTitle("Crickets")
+        self.setWindowTitle("Countdown")  # the desktop adds "— Crickets"
         self.setWindowFlags(Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
         self._icon = QLabel(self)
         self._icon.setObjectName("no_tray.badge")

@@ -2,14 +2,18 @@
 
 Every action has an object name (``tray.add``, ``tray.drafts.follow-up`` …) so tests and
 accessibility tools can find it. The tray only emits intents; the app decides what they do.
+
+The menu says where things stand once, on its first line, kept to a readable width (a long
+company and role are shortened with "…"; the whole sentence is the line's tooltip and the
+icon's): a menu as wide as the screen is hard to read and to aim at.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QIcon
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from crickets.domain.display import IDLE, Tone, TrayState
@@ -19,6 +23,8 @@ from crickets.ui.tray.badge_icon import badge_icon
 
 #: The Drafts submenu, in the order a person needs them.
 DRAFT_KINDS = tuple(DraftKind)
+#: The status line's widest, in average character widths of the menu's font.
+STATUS_CHARS = 44
 
 
 def is_dark(colour_lightness: int) -> bool:
@@ -45,6 +51,7 @@ class Tray(QObject):
         self.icon.setObjectName("tray.icon")
         self.menu = QMenu()
         self.menu.setObjectName("tray.menu")
+        self.menu.setToolTipsVisible(True)  # the status line's whole sentence
         self.menu.aboutToShow.connect(self.rebuild_menu)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
@@ -97,8 +104,9 @@ class Tray(QObject):
         for old in (*menu.findChildren(QAction), *menu.findChildren(QMenu)):
             old.deleteLater()  # clear() keeps submenus alive: they would pile up
         menu.clear()
-        status = QAction(state.status_line, menu)
+        status = QAction(self._fitted(state.status_line), menu)
         status.setObjectName("tray.status")
+        status.setToolTip(state.tooltip)
         status.setEnabled(False)
         menu.addAction(status)
         menu.addSeparator()
@@ -115,6 +123,12 @@ class Tray(QObject):
         menu.addSeparator()
         self._add(menu, "tray.quit", "&Quit", self.quit_requested.emit)
 
+    def _fitted(self, text: str) -> str:
+        """``text`` shortened with "…" to the status line's width (and "&" kept literal)."""
+        metrics = QFontMetrics(self.menu.font())
+        widest = STATUS_CHARS * metrics.averageCharWidth()
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, widest).replace("&", "&&")
+
     def _ask_for(self, kind: DraftKind) -> Callable[[], None]:
         def emit(_checked: bool = False) -> None:
             self.drafts_requested.emit(kind)
@@ -130,9 +144,7 @@ class Tray(QObject):
             else (lambda signal: lambda _=False: None)
         )
         if has:
-            self._add(
-                menu, "tray.next", f"Open: {state.status_line}", emit(self.interview_requested)
-            )
+            self._add(menu, "tray.next", "&Edit this interview…", emit(self.interview_requested))
         if state.tone is Tone.IN_CALL:
             text = "How did it go?…" if state.phase is Phase.ENDED else "We're done talking…"
             self._add(menu, "tray.call_over", text, emit(self.call_over_requested))

@@ -1,0 +1,61 @@
+"""What a reminder window's button does: open a draft or the guide, record how the call
+went, or join the meeting.
+
+Kept apart from the window (which only says which :class:`ReminderAction` was pressed) and
+from the registry of windows (which only opens what it is asked for). Joining goes through
+the :class:`~crickets.application.ports.LinkOpener` port, as the guide's link step does: the
+log says the link was opened (``link-opened``) only when something opened it, and otherwise
+the window shows the link to copy (docs/decisions/132-join-through-the-link-port.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from crickets.application.interviews import InterviewBook
+from crickets.application.ports import LinkOpener
+from crickets.domain.actions import ActionKind
+from crickets.domain.interview import Status
+from crickets.domain.reminders import Reminder
+from crickets.ui.controller import Controller
+from crickets.ui.reminders.actions import ReminderAction, ReminderActionKind
+from crickets.ui.window_keys import WindowKind, WindowRequest
+
+
+class ReminderDispatch:
+    def __init__(
+        self,
+        controller: Controller,
+        book: InterviewBook,
+        open_window: Callable[[WindowRequest], object],
+        links: LinkOpener,
+    ) -> None:
+        self._controller, self._book, self._open = controller, book, open_window
+        self.links = links
+
+    def act(self, reminder: Reminder, action: ReminderAction) -> None:
+        """What a reminder's button asked for (Join: see :meth:`join`)."""
+        iid = reminder.interview_id
+        match action.kind:
+            case ReminderActionKind.DRAFT:
+                self._open(WindowRequest(WindowKind.DRAFTS, iid, draft=action.draft))
+            case ReminderActionKind.OUTCOME if action.outcome is not None:
+                self._controller.set_status(iid, action.outcome)
+            case ReminderActionKind.THEY_CALLED:
+                self._controller.set_status(iid, Status.IN_CALL)
+            case ReminderActionKind.HAVENT_CALLED:
+                self._open(WindowRequest(WindowKind.HAVENT_CALLED, iid))
+            case ReminderActionKind.JOIN:
+                self.join(reminder)
+
+    def join(self, reminder: Reminder) -> str | None:
+        """Open the interview's meeting link; logged only when it opened. The link to show
+        for copying when it did not open, else None."""
+        interview = self._book.get(reminder.interview_id)
+        link = interview.meeting_link if interview is not None else ""
+        if not link:
+            return None  # no link (deleted meanwhile): nothing to open, nothing claimed
+        if not self.links.open_link(link):
+            return link
+        self._controller.record(reminder.interview_id, ActionKind.LINK_OPENED)
+        return None

@@ -1,0 +1,1 @@
+"""The welcome window shown once, at the first start."""
