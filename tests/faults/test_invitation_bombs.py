@@ -8,7 +8,7 @@ make Crickets test, and which shapes are refused before the parser sees them.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -23,6 +23,7 @@ from crickets.invitations.ics.limits import (
     IcsError,
 )
 from crickets.invitations.ics.parse import parse_invitation
+from crickets.invitations.ics.recur import Rule
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 FIXTURES = Path(__file__).resolve().parents[1] / "data" / "ics"
@@ -77,10 +78,10 @@ def test_rules_that_never_match_cost_a_bounded_number_of_days(
     tested = 0
     original = rule_dates._matches
 
-    def counted(rule: object, day: object) -> bool:
+    def counted(rule: Rule, day: date) -> bool:
         nonlocal tested
         tested += 1
-        return original(rule, day)  # type: ignore[arg-type]
+        return original(rule, day)
 
     monkeypatch.setattr(rule_dates, "_matches", counted)
     never = "FREQ=DAILY;INTERVAL=7;BYDAY=FR"
