@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,6 +14,7 @@ from crickets.invitations.ics.apply import Outcome, apply_import, plan_import
 from crickets.invitations.ics.candidate import ImportCandidate
 from crickets.invitations.ics.parse import parse_invitation
 from crickets.storage.store import Store
+from crickets.wiring.session import ImportTarget
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "ics"
 NOW = datetime(2026, 11, 25, 12, 21, tzinfo=UTC)
@@ -163,28 +164,6 @@ def test_plan_changes_nothing() -> None:
     assert store.writes == 0
 
 
-@dataclass(frozen=True)
-class RealTarget:
-    """The InvitationStore protocol over a real store's two repositories (as wiring does)."""
-
-    store: Store
-
-    def add(self, interview: Interview) -> Interview:
-        return self.store.interviews.add(interview)
-
-    def update(self, interview: Interview) -> None:
-        self.store.interviews.update(interview)
-
-    def get(self, interview_id: int) -> Interview | None:
-        return self.store.interviews.get(interview_id)
-
-    def find_by_uid(self, uid: str) -> Interview | None:
-        return self.store.interviews.find_by_uid(uid)
-
-    def save_invitation(self, interview_id: int, data: bytes) -> None:
-        self.store.kept_invitations.save_invitation(interview_id, data)
-
-
 @pytest.fixture
 def real_store(tmp_path: Path) -> Iterator[Store]:
     store = Store.open(tmp_path)
@@ -193,7 +172,7 @@ def real_store(tmp_path: Path) -> Iterator[Store]:
 
 
 def test_with_the_real_store(real_store: Store) -> None:
-    target, kept = RealTarget(real_store), real_store.kept_invitations
+    target, kept = ImportTarget(real_store), real_store.kept_invitations
     request, data = load("series_1_request.ics")
     added = apply_import(target, request, data)
     assert added.interview is not None and added.interview.id is not None
