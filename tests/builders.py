@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TypedDict, Unpack, cast
 
 from crickets.domain.interview import Direction, Interview, Status
+from crickets.domain.slot_hours import WorkingHours
 
 NOW = datetime(2026, 11, 25, 12, 21, tzinfo=UTC)  # a Wednesday
 
@@ -35,6 +36,7 @@ class InterviewFields(PersonalFields, total=False):
     ics_uid: str
     ics_sequence: int
     late_start: datetime | None
+    their_hours: WorkingHours | None
 
 
 def personal(values: Mapping[str, str]) -> PersonalFields:

@@ -19,6 +19,7 @@ from crickets.domain.damage import UnreadableRecord
 from crickets.domain.damage import summary as damage_summary
 from crickets.domain.interview import Direction, Interview, Status
 from crickets.domain.settings import Settings
+from crickets.domain.slot_hours import WorkingHours
 
 
 def not_found(interview_id: int) -> Refused:
@@ -43,6 +44,7 @@ class InterviewFields:
     meeting_link: str = ""
     my_phone: str = ""
     notes: str = ""
+    their_hours: WorkingHours | None = None  # the interviewer's working day, on their clock
 
     def laid_over(self, base: Interview) -> Interview:
         """``base`` with every field the form sets replaced by the form's value."""
@@ -60,6 +62,7 @@ class InterviewFields:
             meeting_link=self.meeting_link,
             my_phone=self.my_phone,
             notes=self.notes,
+            their_hours=self.their_hours,
         )
 
     def new_interview(self) -> Interview:

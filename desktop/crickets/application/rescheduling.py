@@ -28,6 +28,7 @@ class Rescheduling:
             book.now(),
             duration=interview.duration,
             their_zone=interview.zone,
+            their_hours=interview.interviewer_hours,
         )
 
     def proposals(self, interview: Interview) -> list[Slot]:

@@ -12,6 +12,7 @@ from crickets.commands.past import add_past_option
 from crickets.commands.when import check_zone, move_to_zone, parse_start
 from crickets.domain import validation
 from crickets.domain.interview import Direction, Interview
+from crickets.domain.slot_hours import parse_hours
 from crickets.domain.zones.rules import ParsedTime
 
 # option -> (Interview field, validator, the name a person knows the field by)
@@ -24,6 +25,7 @@ _TEXT_OPTIONS = {
     "link": ("meeting_link", validation.link, "meeting link"),
     "my_phone": ("my_phone", validation.phone, "the number you gave them"),
     "notes": ("notes", validation.notes, "notes"),
+    "their_hours": ("their_hours", validation.working_hours, "their working hours"),
 }
 
 
@@ -58,6 +60,13 @@ def add_interview_options(parser: argparse.ArgumentParser, *, require_at: bool) 
         "--my-phone", dest="my_phone", metavar="NUMBER", help="the number you gave them"
     )
     parser.add_argument("--notes", metavar="TEXT", help="anything to have at hand in the call")
+    parser.add_argument(
+        "--their-hours",
+        dest="their_hours",
+        metavar="HH:MM-HH:MM",
+        help="the interviewer's working hours on their clock, e.g. 09:00-17:30, for proposing "
+        'new times (default: 09:00-17:30 Mon-Fri; "" clears it)',
+    )
     parser.add_argument(
         "--duration", type=float, metavar="MINUTES", help="how long it lasts (default: 30)"
     )
@@ -116,6 +125,9 @@ def build_interview(args: argparse.Namespace, ctx: CliContext, base: Interview |
                 changes[name] = check(label, value)
             except validation.FieldError as error:
                 raise UsageError(f"--{option.replace('_', '-')}: {error.problem}") from None
+    if "their_hours" in changes:
+        hours = changes["their_hours"]
+        changes["their_hours"] = parse_hours(hours) if hours else None
     if args.direction:
         changes["direction"] = Direction(args.direction)
     if args.duration is not None:

@@ -20,6 +20,7 @@ from crickets.domain.interview import Interview
 from crickets.domain.phases import phase
 from crickets.domain.portable import interview_to_dict
 from crickets.domain.settings import Settings
+from crickets.domain.slot_hours import format_hours
 from crickets.domain.timefmt import both_zones, day_text, long_text, my_clock, same_offset
 
 _LABEL = 17  # the width of show's labels ("Number you gave:")
@@ -93,6 +94,7 @@ def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
         ("Phone", interview.interviewer_phone),
         ("Link", interview.meeting_link),
         ("Number you gave", interview.my_phone),
+        ("Their hours", _their_hours(interview)),
         ("Reschedules", f"#{interview.reschedules_id}" if interview.reschedules_id else ""),
     ]
     ctx.print(f"#{interview.id} {interview.title}")
@@ -101,6 +103,11 @@ def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
             ctx.print(f"  {label + ':':<{_LABEL}}{value}")
     _print_notes(interview.notes, ctx)
     return 0
+
+
+def _their_hours(interview: Interview) -> str:
+    hours = interview.their_hours
+    return f"{format_hours(hours)} their time" if hours else ""
 
 
 def _print_notes(notes: str, ctx: CliContext) -> None:

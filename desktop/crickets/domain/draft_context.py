@@ -122,6 +122,7 @@ def _slots(request: DraftRequest) -> tuple[Slot, ...]:
         request.now,
         duration=interview.duration,
         their_zone=interview.zone,
+        their_hours=interview.interviewer_hours,
     ).slots
 
 

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from crickets.domain import validation
 from crickets.domain.profile import Profile
 from crickets.domain.settings import Settings, settings_from_dict
+from crickets.domain.slot_hours import WorkingHours, parse_hours
 
 MAX_UID = 1000
 MAX_SEQUENCE = 2**31 - 1
@@ -43,6 +44,14 @@ def sequence(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_SEQUENCE:
         raise validation.FieldError("invitation sequence", "is not a small whole number")
     return value
+
+
+def their_hours(value: object) -> WorkingHours | None:
+    """The interviewer's working hours, ``"09:00-17:30"``; absent, null or "" for none."""
+    if value is None:
+        return None
+    hours = validation.text_field("their working hours", value, validation.working_hours)
+    return parse_hours(hours) if hours else None
 
 
 def uid(field: str, value: str) -> str:

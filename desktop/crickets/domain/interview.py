@@ -18,6 +18,7 @@ from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from crickets.domain.clock import require_aware
+from crickets.domain.slot_hours import INTERVIEWER_HOURS, WorkingHours
 
 
 class Direction(enum.Enum):
@@ -79,6 +80,7 @@ class Interview:
     ics_uid: str = ""  # the invitation's UID, so a later version updates this interview
     ics_sequence: int = 0  # the invitation's SEQUENCE last applied
     late_start: datetime | None = None  # aware UTC: when they said they would start instead
+    their_hours: WorkingHours | None = None  # the interviewer's working day, on their clock
     id: int | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
@@ -93,6 +95,11 @@ class Interview:
     @property
     def tzinfo(self) -> ZoneInfo:
         return ZoneInfo(self.zone)
+
+    @property
+    def interviewer_hours(self) -> WorkingHours:
+        """The interviewer's working day for proposing new times: as set, else office hours."""
+        return self.their_hours or INTERVIEWER_HOURS
 
     @property
     def agreed_start(self) -> datetime:

@@ -17,6 +17,7 @@ from crickets.domain.actions import Action, ActionKind
 from crickets.domain.interview import PERSONAL_FIELDS, Direction, Interview, Status
 from crickets.domain.profile import Profile
 from crickets.domain.settings import Settings, settings_to_dict
+from crickets.domain.slot_hours import format_hours
 
 FORMAT = "crickets-export"
 VERSION = 1
@@ -42,6 +43,7 @@ def interview_to_dict(interview: Interview) -> dict[str, Any]:
         "call_started_at": started.isoformat(timespec="seconds") if started else None,
         "ics_uid": interview.ics_uid,
         "ics_sequence": interview.ics_sequence,
+        "their_hours": format_hours(hours) if (hours := interview.their_hours) else None,
     }
 
 
@@ -75,6 +77,7 @@ def interview_from_dict(data: dict[str, Any]) -> Interview:
             ics_uid=validation.text_field("invitation UID", data.get("ics_uid", ""), fields.uid),
             ics_sequence=fields.sequence(data.get("ics_sequence", 0)),
             late_start=None,  # not in the export: a late start matters for minutes, not days
+            their_hours=fields.their_hours(data.get("their_hours")),
             **texts,
         )
     except validation.FieldError as error:

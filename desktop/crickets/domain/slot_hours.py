@@ -9,6 +9,7 @@ in anyone's night.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, time
 
@@ -36,6 +37,30 @@ class WorkingHours:
 
 #: The interviewer's hours unless told otherwise: an ordinary office day.
 INTERVIEWER_HOURS = WorkingHours()
+
+_HOURS = re.compile(r"([0-9]{1,2}):([0-9]{2})-([0-9]{1,2}):([0-9]{2})")
+
+#: What :func:`parse_hours` says about text it refuses, as one sentence.
+HOURS_PROBLEM = "must be two times like 09:00-17:30, the start before the end"
+
+
+def parse_hours(text: str) -> WorkingHours:
+    """``"09:00-17:30"`` (or ``"9:00-17:30"``) as working hours on Monday to Friday.
+
+    Strict: two 24-hour times joined by a dash, the start before the end; anything else
+    raises ValueError with :data:`HOURS_PROBLEM`."""
+    found = _HOURS.fullmatch(text.strip())
+    if found is None:
+        raise ValueError(HOURS_PROBLEM)
+    h1, m1, h2, m2 = (int(part) for part in found.groups())
+    if not (h1 < 24 and h2 < 24 and m1 < 60 and m2 < 60) or (h1, m1) >= (h2, m2):
+        raise ValueError(HOURS_PROBLEM)
+    return WorkingHours(time(h1, m1), time(h2, m2))
+
+
+def format_hours(hours: WorkingHours) -> str:
+    """``"09:00-17:30"``: what :func:`parse_hours` reads back."""
+    return f"{hours.start:%H:%M}-{hours.end:%H:%M}"
 
 
 def _minutes(t: time) -> int:

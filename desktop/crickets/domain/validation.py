@@ -12,6 +12,8 @@ from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from crickets.domain.slot_hours import HOURS_PROBLEM, format_hours, parse_hours
+
 MAX_LINE = 200
 MAX_NOTES = 10_000
 MAX_ID = 2**31 - 1  # far beyond any real count; SQLite's own limit (2^63) would overflow
@@ -116,6 +118,17 @@ def zone(field: str, value: object) -> str:
     except (ZoneInfoNotFoundError, ValueError, OSError):
         raise FieldError(field, f"{name[:40]!r} is not a time zone name") from None
     return name
+
+
+def working_hours(field: str, value: str) -> str:
+    """Working hours as ``09:00-17:30`` (normalised), or "" for none set."""
+    value = single_line(field, value, max_length=40)
+    if not value:
+        return value
+    try:
+        return format_hours(parse_hours(value))
+    except ValueError:
+        raise FieldError(field, HOURS_PROBLEM) from None
 
 
 def year_in_range(field: str, value: datetime) -> datetime:

@@ -55,6 +55,11 @@ STEPS: tuple[str, ...] = (
     """
     ALTER TABLE interviews ADD COLUMN late_start TEXT;
     """,
+    # 4: the interviewer's working hours, "09:00-17:30" on their clock (in clear: it names
+    #    nobody); NULL for the usual office day.
+    """
+    ALTER TABLE interviews ADD COLUMN their_hours TEXT;
+    """,
 )
 
 LATEST = len(STEPS)

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from crickets.domain.interview import PERSONAL_FIELDS, Direction, Interview, Status
+from crickets.domain.slot_hours import format_hours, parse_hours
 
 COLUMNS = (
     "local_start",
@@ -26,6 +27,7 @@ COLUMNS = (
     "ics_uid",
     "ics_sequence",
     "late_start",
+    "their_hours",
 )
 
 
@@ -47,6 +49,7 @@ def clear_values(interview: Interview, uid_token: str | None = None) -> dict[str
         "ics_uid": interview.ics_uid if uid_token is None else uid_token,
         "ics_sequence": interview.ics_sequence,
         "late_start": late.isoformat(timespec="seconds") if late else None,
+        "their_hours": format_hours(hours) if (hours := interview.their_hours) else None,
     }
 
 
@@ -71,5 +74,6 @@ def from_row(row: sqlite3.Row, personal: dict[str, Any]) -> Interview:
         ics_uid=str(personal.get("ics_uid", row["ics_uid"])),
         ics_sequence=int(row["ics_sequence"]),
         late_start=datetime.fromisoformat(late) if late else None,
+        their_hours=parse_hours(row["their_hours"]) if row["their_hours"] else None,
         **texts,
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -24,6 +24,7 @@ from pytestqt.qtbot import QtBot
 from crickets.domain.clock import FixedClock
 from crickets.domain.interview import Direction, Interview, Status
 from crickets.domain.settings import Settings
+from crickets.domain.slot_hours import WorkingHours
 from crickets.storage.errors import StoreBusy
 from crickets.storage.repositories.interviews import Interviews
 from crickets.storage.store import Store
@@ -239,6 +240,9 @@ def test_the_whole_editor_can_be_filled_and_saved_from_the_keyboard(
     assert focused().objectName() == "editor.direction"
     QTest.keyClick(focused(), Qt.Key.Key_Down)  # "I call them"
     QTest.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused().objectName() == "editor.their_hours"
+    QTest.keyClicks(focused(), "8:30-16:00")
+    QTest.keyClick(focused(), Qt.Key.Key_Tab)
     for text in ("https://meet.example.com/abc", "+44 20 7946 0000"):
         QTest.keyClicks(focused(), text)
         QTest.keyClick(focused(), Qt.Key.Key_Tab)
@@ -261,7 +265,35 @@ def test_the_whole_editor_can_be_filled_and_saved_from_the_keyboard(
     assert stored.meeting_link == "https://meet.example.com/abc"
     assert stored.my_phone == "+44 20 7946 0000"
     assert stored.notes == "Ask about the team"
+    assert stored.their_hours == WorkingHours(time(8, 30), time(16, 0))
     assert not editor.isVisible()
+
+
+def test_their_working_hours_are_checked_shown_and_cleared(
+    qtbot: QtBot, open_editor: Open, store: Store
+) -> None:
+    editor = open_editor()
+    hours = line(editor, "editor.their_hours")
+    assert hours.placeholderText() == "9:00-17:30 (their time)"
+    QTest.keyClicks(line(editor, "editor.when"), "Tue 1 Dec 2pm")
+    QTest.keyClicks(hours, "17:30-09:00")
+    error = label(editor, "editor.their_hours.error")
+    assert error.isVisible()
+    assert error.text() == (
+        "Their working hours must be two times like 09:00-17:30, the start before the end."
+    )
+    assert not save_button(editor).isEnabled()
+    hours.clear()
+    QTest.keyClicks(hours, "12:00-14:00")
+    assert not error.isVisible() and editor.save()
+    (stored,) = store.interviews.list()
+    assert stored.their_hours == WorkingHours(time(12, 0), time(14, 0))
+    again = open_editor(stored)
+    assert line(again, "editor.their_hours").text() == "12:00-14:00"
+    line(again, "editor.their_hours").clear()
+    assert again.save()
+    (cleared,) = store.interviews.list()
+    assert cleared.their_hours is None
 
 
 def test_return_in_a_field_saves_when_everything_is_valid(

@@ -4,7 +4,7 @@ a draft's claims follow the log; the reschedule plan is the one the email lists.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,7 @@ from crickets.domain.interview import Interview, Status
 from crickets.domain.phases import Phase, phase
 from crickets.domain.reminders import Reminder, ReminderKind
 from crickets.domain.settings import Settings
+from crickets.domain.slot_hours import WorkingHours
 from crickets.storage.store import Store
 from crickets.wiring.session import build_use_cases
 from tests.builders import make_interview
@@ -137,3 +138,13 @@ def test_the_reschedule_email_lists_the_plans_three_times(
     assert len(listed) == 3
     days = [f"{s.local_start.day} {s.local_start.strftime('%B')}" for s in plan.slots]
     assert all(day in text for day, text in zip(days, listed, strict=True))
+
+
+def test_the_plan_follows_the_interviewers_own_hours(use_cases: UseCases, store: Store) -> None:
+    short_day = WorkingHours(time(12, 0), time(14, 0))
+    missed = store.interviews.add(make_interview(id=None, their_hours=short_day))
+    plan = use_cases.rescheduling.plan(missed)
+    assert len(plan.slots) == 3
+    for slot in plan.slots:
+        start, end = slot.start.astimezone(missed.tzinfo), slot.end.astimezone(missed.tzinfo)
+        assert time(12, 0) <= start.time() and end.time() <= time(14, 0)

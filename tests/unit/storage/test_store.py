@@ -2,7 +2,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, time
 from pathlib import Path
 
 import pytest
@@ -10,6 +10,7 @@ import pytest
 from crickets.domain.interview import Status
 from crickets.domain.profile import Profile
 from crickets.domain.settings import Settings
+from crickets.domain.slot_hours import WorkingHours
 from crickets.storage import migrations
 from crickets.storage.errors import SchemaTooNew, StorageError, StoreBusy
 from crickets.storage.store import Store
@@ -162,3 +163,34 @@ def test_row_stamps_come_from_the_injected_clock(tmp_path: Path) -> None:
     row = s.database.conn.execute("SELECT created_at, updated_at FROM interviews").fetchone()
     assert tuple(row) == ("2026-11-25T12:21:00+00:00", "2026-11-26T08:00:00+00:00")
     s.close()
+
+
+def test_their_hours_are_stored_and_cleared(store: Store) -> None:
+    hours = WorkingHours(time(8, 30), time(16, 0))
+    added = store.interviews.add(make_interview(id=None, their_hours=hours))
+    assert added.id is not None
+    assert store.interviews.get(added.id) == added
+    conn = sqlite3.connect(store.path)
+    assert conn.execute("SELECT their_hours FROM interviews").fetchall() == [("08:30-16:00",)]
+    conn.close()  # in clear: it names nobody
+    store.interviews.update(replace(added, their_hours=None))
+    cleared = store.interviews.get(added.id)
+    assert cleared is not None and cleared.their_hours is None
+
+
+def test_a_store_from_before_their_hours_migrates_and_loads_with_none(tmp_path: Path) -> None:
+    old = Store.open(tmp_path)
+    kept = old.interviews.add(make_interview(id=None, company="Acme"))
+    old.close()
+    conn = sqlite3.connect(tmp_path / "crickets.sqlite3")
+    conn.execute("ALTER TABLE interviews DROP COLUMN their_hours")  # as step 3 left it
+    conn.execute("PRAGMA user_version = 3")
+    conn.commit()
+    conn.close()
+    again = Store.open(tmp_path)
+    (loaded,) = again.interviews.list()
+    assert loaded == kept and loaded.their_hours is None
+    again.close()
+    conn = sqlite3.connect(tmp_path / "crickets.sqlite3")
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST == 4
+    conn.close()

@@ -11,12 +11,20 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from crickets.application.interviews import InterviewFields
 from crickets.domain import validation
 from crickets.domain.clock import Clock
 from crickets.domain.interview import Direction, Interview
+from crickets.domain.slot_hours import format_hours, parse_hours
 from crickets.ui.interviews.fields import Check, CheckedField, error_label, show_error
 from crickets.ui.interviews.when_field import WhenField
 from crickets.ui.interviews.zone_picker import ZonePicker
@@ -100,6 +108,15 @@ class InterviewForm(QWidget):
         for label, direction in DIRECTIONS:
             self.direction.addItem(label, direction.value)
         form.addRow("Who calls whom", self.direction)
+        self.their_hours = CheckedField(
+            "editor.their_hours", "Their working hours", validation.working_hours
+        )
+        line = self.their_hours.editor
+        assert isinstance(line, QLineEdit)
+        line.setPlaceholderText("9:00-17:30 (their time)")
+        line.setToolTip("The interviewer's working day, for proposing new times")
+        self.their_hours.changed.connect(self.changed)
+        form.addRow("Their working hours", self.their_hours)
         self._add_texts(form, CONTACT)
         self.setFocusProxy(self.texts["company"])
         self.zone.set_zone(my_zone)
@@ -125,6 +142,8 @@ class InterviewForm(QWidget):
         self.direction.setCurrentIndex(self.direction.findData(interview.direction.value))
         self.zone.set_zone(interview.zone)
         self.when.set_local(interview.local_start, interview.zone)
+        hours = interview.their_hours
+        self.their_hours.set_text(format_hours(hours) if hours else "")
 
     def apply_fields(self, fill: FormFill) -> None:
         """Fill what ``fill`` gives (paste); every other field stays as it is."""
@@ -144,7 +163,8 @@ class InterviewForm(QWidget):
         values = {name: field.value() for name, field in self.texts.items()}
         texts = {name: value for name, value in values.items() if value is not None}
         parsed, zone = self.when.parsed(), self.zone.zone()
-        if parsed is None or zone is None or len(texts) < len(values):
+        hours = self.their_hours.value()
+        if parsed is None or zone is None or hours is None or len(texts) < len(values):
             return None
         return InterviewFields(
             local_start=parsed.local,
@@ -159,6 +179,7 @@ class InterviewForm(QWidget):
             meeting_link=texts["meeting_link"],
             my_phone=texts["my_phone"],
             notes=texts["notes"],
+            their_hours=parse_hours(hours) if hours else None,
         )
 
 
