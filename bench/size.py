@@ -45,7 +45,7 @@ def bundle_part(relative: Path) -> str:
         return "launcher and all Python code (the executable's archive)"
     inner = parts[1:]
     if name.startswith("libicu"):
-        return "ICU (Unicode and locale tables Qt links)"
+        return "ICU (the library Qt links, with collation data only)"
     if inner[:3] == ("PySide6", "Qt", "plugins"):
         return "Qt plugins (xcb, wayland, SVG, input methods)"
     if inner[:3] == ("PySide6", "Qt", "lib") or name.startswith("libQt6"):
@@ -61,7 +61,7 @@ def bundle_part(relative: Path) -> str:
     if inner[0] == "resources":
         return "Crickets' resources (templates, checklists, icons)"
     if name.startswith("lib") and ".so" in name:
-        return "system libraries (X11/xcb, D-Bus, OpenSSL, GLib, ...)"
+        return "system libraries (xcb-util, xkbcommon, Kerberos, SQLite, zstd, ...)"
     return "other"
 
 
@@ -162,7 +162,10 @@ def section(bundle: Path, venv: Path) -> str:
         "Crickets uses (QtCore, QtGui, QtWidgets, QtNetwork, QtDBus, and QtSvg through its "
         "plugins). The bundle keeps only those (docs/decisions/051): no QtQml, QtQuick, QtPdf, "
         "no GTK platform theme, no unused image formats, and phonenumbers without its "
-        "geocoding, carrier and time-zone tables.",
+        "geocoding, carrier and time-zone tables. It also leaves out (docs/decisions/168) Qt's "
+        "translations, the ICU data Qt never asks for (it keeps collation), the libraries "
+        "every Linux desktop has (C++ runtime, X11, fontconfig, FreeType, GLib, zlib, "
+        "libdbus), and TLS (ssl and OpenSSL), _hashlib and readline.",
         END,
     ]
     return "\n".join(lines)

@@ -35,6 +35,14 @@ EOF
     "$PYTHON" -m pip install --quiet --disable-pip-version-check "${requirements[@]}"
 fi
 
+# strip, and readelf/as/ld for the trimmed ICU data library (docs/decisions/168).
+for tool in strip readelf as ld; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+        echo "build.sh: $tool is missing; install binutils (apt-get install binutils)" >&2
+        exit 1
+    fi
+done
+
 started=$(date +%s)
 "$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath "$DIST" --workpath "$WORK" packaging/pyinstaller/crickets.spec

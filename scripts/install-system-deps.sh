@@ -41,6 +41,9 @@ REQUIRED=(
   libfaketime:-
   # the accessibility bus the guide's desktop tests read window text from (tests/desktop/a11y_tree.py)
   at-spi2-core:-
+  # the bundle test (tests/packaging) trims Qt's ICU data with as/ld/readelf and strips
+  # libraries (packaging/pyinstaller/icu_data.py, docs/decisions/168)
+  binutils:as
   # the man page test (tests/unit/commands/test_shell_files.py) renders it with `man -l`
   man-db:man
   groff-base:nroff

@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT / "tests" / "desktop"))  # session (the desktop harn
 import wheel_venv  # noqa: E402
 from session import INSTALL_SCRIPT, DesktopSession  # noqa: E402
 
+VIEWER = "PyInstaller.utils.cliutils.archive_viewer"  # pyi-archive_viewer
 BUILD_TIMEOUT = 900  # seconds; a cold PyInstaller run here takes well under a minute
 _TIMINGS: dict[str, str] = {}  # shown at the end of the run (pytest_terminal_summary)
 
@@ -99,6 +100,19 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Bundle:
         )
     _TIMINGS["packaging/build.sh"] = f"{seconds:.1f} s, {done.stdout.strip().splitlines()[-1]}"
     return Bundle(out / "dist" / "crickets", seconds)
+
+
+@pytest.fixture(scope="session")
+def archive(bundle: Bundle) -> set[str]:
+    """The Python modules inside the bundle's archive (PyInstaller's archive viewer)."""
+    listing = subprocess.run(
+        [sys.executable, "-m", VIEWER, "-r", "-b", str(bundle.exe)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    return {line.strip() for line in listing.splitlines() if line.startswith(" ")}
 
 
 @pytest.fixture(scope="session")

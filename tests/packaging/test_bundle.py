@@ -12,7 +12,6 @@ import os
 import re
 import shlex
 import subprocess
-import sys
 from pathlib import Path
 
 import bundle_rules
@@ -26,7 +25,6 @@ from tests.packaging.conftest import ROOT, Bundle, need_tool
 pytestmark = pytest.mark.slow
 
 ICS = ROOT / "tests" / "data" / "ics" / "google_request.ics"
-VIEWER = "PyInstaller.utils.cliutils.archive_viewer"  # pyi-archive_viewer
 ICON_TIMEOUT = 30  # seconds for the tray icon to appear (about one here)
 #: Modules the bundle must hold although nothing imports them by a name PyInstaller can see.
 DYNAMIC_MODULES = (
@@ -59,19 +57,6 @@ def run(
         timeout=60,
         check=False,
     )
-
-
-@pytest.fixture(scope="module")
-def archive(bundle: Bundle) -> set[str]:
-    """The Python modules inside the bundle's archive (PyInstaller's archive viewer)."""
-    listing = subprocess.run(
-        [sys.executable, "-m", VIEWER, "-r", "-b", str(bundle.exe)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    ).stdout
-    return {line.strip() for line in listing.splitlines() if line.startswith(" ")}
 
 
 # ----------------------------------------------------------------- command line
