@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the Debian packages the desktop tests (tests/desktop) need: a private X server, a tray
 # host, a notification daemon, a Secret Service, clipboard/window/screenshot tools, and the
-# libraries Qt's xcb platform plugin loads; and man (man-db, groff) for the man page test.
+# libraries Qt's xcb platform plugin loads; a headless Wayland session (sway, waybar, grim,
+# mako) for tests/desktop/wayland; and man (man-db, groff) for the man page test.
 #
 # - Everything installed already: one line, exit 0, no apt-get at all (fast, idempotent).
 # - Something missing, root and apt-get available: apt-get update + install, quietly (errors
@@ -41,6 +42,20 @@ REQUIRED=(
   libfaketime:-
   # the accessibility bus the guide's desktop tests read window text from (tests/desktop/a11y_tree.py)
   at-spi2-core:-
+  # the Wayland session (tests/desktop/wayland): headless sway, waybar's StatusNotifierItem
+  # tray, screenshots, a Wayland notification daemon (makoctl calls it through busctl), the
+  # libraries Qt's wayland platform plugin loads, and useradd for the unprivileged user sway
+  # needs (it refuses to run as root)
+  sway:sway
+  waybar:waybar
+  grim:grim
+  mako-notifier:mako
+  systemd:busctl
+  libwayland-client0:-
+  libwayland-cursor0:-
+  libwayland-egl1:-
+  libxkbcommon0:-
+  passwd:useradd
   # the bundle test (tests/packaging) trims Qt's ICU data with as/ld/readelf and strips
   # libraries (packaging/pyinstaller/icu_data.py, docs/decisions/168)
   binutils:as

@@ -90,7 +90,8 @@ def test_a_failing_notify_send_leaves_its_words_out_of_the_log(
     qtbot: QtBot, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     from crickets.services.notifications import notify_send_args
-    from crickets.ui.system.notify_chain import LogNotifier, NotifyChain, NotifySendNotifier
+    from crickets.ui.system.notify_chain import LogNotifier, NotifyChain
+    from crickets.ui.system.notify_send import NotifySendNotifier
 
     fake = tmp_path / "notify-send"
     fake.write_text('#!/bin/sh\necho "could not show: $*" >&2\nexit 1\n')

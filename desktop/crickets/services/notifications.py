@@ -16,6 +16,7 @@ import contextlib
 import io
 import logging
 import warnings
+from collections.abc import Sequence
 from typing import ClassVar
 
 APP_NAME = "Crickets"
@@ -70,16 +71,28 @@ def notify_send_args(
     app_name: str = APP_NAME,
     icon: str = ICON_NAME,
     expire_ms: int = DEFAULT_TIMEOUT_S * 1000,
+    actions: Sequence[tuple[str, str]] = (),
 ) -> list[str]:
     """The arguments (after the program name) for ``notify-send`` to show exactly ``title``
     and ``message``: options first, ``--`` so a title such as ``-5 min`` is not an option,
-    and the body's backslashes doubled because notify-send reads C escapes in the body."""
+    and the body's backslashes doubled because notify-send reads C escapes in the body.
+
+    With ``actions`` (key, button text), notify-send (0.8 and later) shows them as buttons,
+    prints the notification's id at once (``--print-id``), then the key of the button the
+    person chose, and exits when the notification is closed."""
+    buttons = [f"--action={key}={label}" for key, label in actions]
     return [
         f"--app-name={app_name}",
         f"--icon={icon}",
         f"--expire-time={expire_ms}",
         f"--hint=string:desktop-entry:{DESKTOP_ENTRY}",
+        *(["--print-id", *buttons] if buttons else []),
         "--",
         title,
         message.replace("\\", "\\\\"),
     ]
+
+
+#: How long a notification with buttons stays: until the person closes it (0), since its
+#: buttons are the way to what it announces where the window cannot take the focus.
+ACTIONS_EXPIRE_MS = 0

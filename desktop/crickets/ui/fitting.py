@@ -7,6 +7,10 @@ inside the screen's available area (what panels and docks leave).
 
 Sizes are in Qt's logical pixels: at 200 % the same numbers cover twice the device pixels,
 so one rule serves both (docs/decisions/077-windows-fit-the-screen.md).
+
+A window that is a moment (a reminder, the guide) or the no-tray countdown is a dialog, and
+:func:`float_at_size` makes a tiling compositor float it at the size placed here instead of
+tiling it into a strip of the screen (docs/decisions/174-dialogs-float-on-tiling-desktops.md).
 """
 
 from __future__ import annotations
@@ -69,6 +73,15 @@ def place_on_screen(window: QWidget) -> None:
     size = size.expandedTo(window.minimumSizeHint().boundedTo(room.size()))
     window.resize(size)
     window.move(room.center().x() - size.width() // 2, room.center().y() - size.height() // 2)
+
+
+def float_at_size(window: QWidget) -> None:
+    """Make ``window`` a dialog that a tiling compositor floats at its current size: the
+    dialog window type (what i3 and XWayland read) and its width held, minimum = maximum
+    (what sway and other Wayland compositors read from the size hints; the height stays
+    free, so a longer text or a taller screen still has room). Call after sizing it."""
+    window.setWindowFlag(Qt.WindowType.Dialog, True)
+    window.setFixedWidth(window.width())
 
 
 def fit_to_screen(window: QWidget, wanted: QSize, *, grow_only: bool = False) -> None:

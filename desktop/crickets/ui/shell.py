@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -23,6 +24,7 @@ from crickets.domain.reminders import Reminder, ReminderKind
 from crickets.ui.announcements import demo_starts, reminders_missed
 from crickets.ui.controller import Controller
 from crickets.ui.invitations.drop_import import CalendarDropFilter
+from crickets.ui.reminders.dispatch import notice_actions
 from crickets.ui.reminders.sound import Cue, Sound
 from crickets.ui.system.notify_chain import NotifyChain
 from crickets.ui.system.single_instance import ListenResult, SingleInstanceServer
@@ -224,7 +226,8 @@ class Shell(QObject):
         if cue is not None:
             self.sound.play(cue)
         said = self.windows.screen(reminder.kind, interview)
-        self.notifier.notify(said.title, said.text)
+        answer = partial(self.windows.buttons.answer, reminder)  # its buttons, if any
+        self.notifier.notify(said.title, said.text, notice_actions(reminder.kind), answer)
 
     def _report_missed(self, missed: tuple[Reminder, ...]) -> None:
         self.notifier.notify(*reminders_missed(len(missed)))

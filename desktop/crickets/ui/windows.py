@@ -19,9 +19,10 @@ from crickets.application.interviews import InterviewBook
 from crickets.application.ports import LinkOpener
 from crickets.domain.interview import Interview
 from crickets.domain.reminders import Reminder, ReminderKind
+from crickets.ui.attention import bring_forward
 from crickets.ui.closed_guides import ClosedGuides
 from crickets.ui.controller import Controller
-from crickets.ui.fitting import place_on_screen
+from crickets.ui.fitting import float_at_size, place_on_screen
 from crickets.ui.moments import GUIDE_STANDS_FOR, Arrival, arrival, is_guide, stage
 from crickets.ui.reminders.actions import ReminderAction, ReminderActionKind
 from crickets.ui.reminders.content import ReminderContent, ReminderScreen
@@ -78,6 +79,8 @@ class Windows(QObject):
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # next time: fresh content
             self._track(key, window)
             place_on_screen(window)
+            if stage(key.kind) is not None:  # the guide: a dialog, floated at this size
+                float_at_size(window)
         logger.info("window shown: %s", key)
         return self._raise(key)
 
@@ -158,6 +161,9 @@ class Windows(QObject):
 
     def _raise(self, key: WindowKey) -> QWidget:
         window = self._open[key]
+        if stage(key.kind) is not None:  # a moment: in front, or marked urgent (Wayland)
+            bring_forward(window)
+            return window
         window.show()
         window.raise_()
         window.activateWindow()
@@ -184,6 +190,7 @@ class Windows(QObject):
         window.finished.connect(window.deleteLater)
         self._track(key, window)
         place_on_screen(window)
+        float_at_size(window)
         window.present()
         logger.info("window shown: %s", key)
         return window

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
@@ -19,19 +19,21 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from crickets.application.explanations import Explanations
 from crickets.application.ports import Notifier
 from crickets.application.use_cases import UseCases
-from crickets.services.notifications import APP_NAME, PlyerNotifier, notify_send_args
+from crickets.services.notifications import (
+    ACTIONS_EXPIRE_MS,
+    APP_NAME,
+    PlyerNotifier,
+    notify_send_args,
+)
 from crickets.storage.store import Store
 from crickets.ui.controller import Controller
 from crickets.ui.outlets import QtLinkOpener
 from crickets.ui.reminders.content import ReminderContent
 from crickets.ui.reminders.sound import Sound
 from crickets.ui.shell import USUAL_START, Shell, ShellParts, StartMode
-from crickets.ui.system.notify_chain import (
-    LogNotifier,
-    NotifyChain,
-    NotifySendNotifier,
-    TrayBalloonNotifier,
-)
+from crickets.ui.system.action_notice import ActionNotifier, DaemonCapabilities
+from crickets.ui.system.notify_chain import LogNotifier, NotifyChain, TrayBalloonNotifier
+from crickets.ui.system.notify_send import NotifySendNotifier
 from crickets.ui.system.single_instance import SingleInstanceServer
 from crickets.ui.system.sleep_watch import SleepWatch
 from crickets.ui.tray.placement import TrayPlacement
@@ -72,6 +74,22 @@ def notifiers(
     return chain
 
 
+def action_notifier(
+    *, platform: str = sys.platform, which: Callable[[str], str | None] = shutil.which
+) -> ActionNotifier | None:
+    """Notifications with buttons, where a freedesktop daemon can show them (notify-send);
+    None elsewhere: there the chain shows them without buttons."""
+    freedesktop = platform.startswith("linux") or "bsd" in platform
+    notify_send = which("notify-send") if freedesktop else None
+    if not notify_send:
+        return None
+
+    def arguments(title: str, message: str, actions: Sequence[tuple[str, str]]) -> list[str]:
+        return notify_send_args(title, message, expire_ms=ACTIONS_EXPIRE_MS, actions=actions)
+
+    return ActionNotifier(notify_send, arguments, DaemonCapabilities())
+
+
 def build_tray(
     app: QApplication,
     use_cases: UseCases,
@@ -88,7 +106,7 @@ def build_tray(
     tray = Tray()
     content = ReminderContent.load()
     windows = Windows(controller, book, content, QtLinkOpener())
-    notifier = NotifyChain(notifiers(tray.icon))
+    notifier = NotifyChain(notifiers(tray.icon), actionable=action_notifier())
     parts = ShellParts(
         controller=controller,
         tray=tray,

@@ -5,20 +5,22 @@ closed after a restart. Driven through the real shell and controller, clock move
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from crickets.domain.clock import FixedClock
+from crickets.domain.interview import Status
 from crickets.domain.reminders import Reminder, ReminderKind
 from crickets.domain.settings import Settings
 from crickets.storage.store import Store
 from crickets.ui.shell import StartMode
+from crickets.ui.system.action_notice import ActionNotifier, Answered, NoticeAction
 from crickets.ui.system.notify_chain import NotifyChain
 from crickets.wiring.tray import TrayApp
 from tests.builders import make_interview
@@ -28,6 +30,7 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support")
 
 START = datetime(2026, 12, 1, 19, 0, tzinfo=UTC)  # 2:00 PM in New York
 HOUR = timedelta(hours=1)
+MINUTE = timedelta(minutes=1)
 
 
 class Said:
@@ -204,3 +207,57 @@ def test_the_demo_says_when_the_call_starts_as_the_icon_counts(
     if demo.app.shell.no_tray is not None:
         demo.app.shell.no_tray.close()
     demo.stop()
+
+
+class Buttons(ActionNotifier):
+    """Records the notifications with buttons the shell sends, as shown."""
+
+    def __init__(self) -> None:
+        super().__init__("notify-send", lambda t, m, a: [], lambda then: then(True))
+        self.sent: list[tuple[str, tuple[str, ...], Callable[[str], None]]] = []
+
+    def notify_with_actions(
+        self, title: str, message: str, actions: Sequence[NoticeAction], answered: Answered
+    ) -> bool:
+        self.sent.append((title, tuple(a.key for a in actions), answered))
+        return True
+
+
+def test_the_guide_comes_with_a_notification_whose_buttons_answer_it(running: Running) -> None:
+    """Nobody called: the guide opens and its notification offers "Open the guide" and
+    "They called"; pressing them reopens the closed guide, then records the call."""
+    buttons = Buttons()
+    running.app.shell.notifier = NotifyChain([running.said], actionable=buttons)
+    assert running.at(5 * MINUTE) == ["guide.havent-called"]
+    ((title, keys, answered),) = buttons.sent
+    assert title == "They haven't called yet" and keys == ("open-guide", "they-called")
+    window("guide.havent-called").close()
+    assert showing() == []
+    answered("open-guide")
+    assert showing() == ["guide.havent-called"]
+    answered("they-called")
+    (interview,) = running.app.controller.interviews
+    assert interview.status is Status.IN_CALL
+
+
+def test_they_called_from_an_old_notification_changes_no_outcome(running: Running) -> None:
+    buttons = Buttons()
+    running.app.shell.notifier = NotifyChain([running.said], actionable=buttons)
+    running.at(5 * MINUTE)
+    ((_, _, answered),) = buttons.sent
+    (interview,) = running.app.controller.interviews
+    assert interview.id is not None
+    running.app.controller.set_status(interview.id, Status.DONE)
+    answered("they-called")
+    (interview,) = running.app.controller.interviews
+    assert interview.status is Status.DONE
+
+
+def test_the_moment_windows_are_dialogs_held_to_their_width(running: Running) -> None:
+    """What a tiling compositor floats (min width = max width, the dialog type), at a width
+    that fits the screen."""
+    for offset, name in ((-90 * MINUTE, "reminder.confirm"), (5 * MINUTE, "guide.havent-called")):
+        assert running.at(offset) == [name]
+        shown = window(name)
+        assert shown.windowType() == Qt.WindowType.Dialog
+        assert shown.minimumWidth() == shown.maximumWidth() == shown.width() > 0

@@ -15,12 +15,8 @@ from pytestqt.qtbot import QtBot
 from crickets.application.ports import Notifier
 from crickets.services.notifications import PlyerNotifier, notify_send_args
 from crickets.ui.reminders.sound import Cue, Sound
-from crickets.ui.system.notify_chain import (
-    LogNotifier,
-    NotifyChain,
-    NotifySendNotifier,
-    TrayBalloonNotifier,
-)
+from crickets.ui.system.notify_chain import LogNotifier, NotifyChain, TrayBalloonNotifier
+from crickets.ui.system.notify_send import NotifySendNotifier
 from crickets.wiring.tray import notifiers
 
 
@@ -279,3 +275,14 @@ def test_at_quit_a_running_notify_send_is_stopped_quietly(qtbot: QtBot, tmp_path
     notifier._reap()  # what aboutToQuit runs
     assert tray.messages == []
     notifier.deleteLater()  # no "QProcess: Destroyed while process is still running"
+
+
+def test_buttons_only_where_notify_send_is() -> None:
+    """Notifications with buttons go through notify-send on a freedesktop system; elsewhere
+    (or without notify-send) there is no such notifier and the chain sends them plain."""
+    from crickets.wiring.tray import action_notifier
+
+    assert action_notifier(platform="win32", which=lambda _: "/usr/bin/notify-send") is None
+    assert action_notifier(platform="linux", which=lambda _: None) is None
+    found = action_notifier(platform="linux", which=lambda _: "/usr/bin/notify-send")
+    assert found is not None and found.name == "notify-send --action"

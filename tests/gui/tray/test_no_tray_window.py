@@ -6,15 +6,27 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel, QMenu, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSystemTrayIcon,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
+from crickets.application.explanations import Explanations
 from crickets.domain.clock import FixedClock
 from crickets.domain.display import Tone, TrayState
 from crickets.domain.phases import Phase
 from crickets.storage.store import Store
 from crickets.ui.shell import Shell, StartMode
+from crickets.ui.tray import placement as placement_module
 from crickets.ui.tray.no_tray_window import EXPLANATION, NoTrayWindow
+from crickets.ui.tray.placement import SNI_WATCHER, TrayPlacement
+from crickets.ui.tray.tray_icon import Tray
 from crickets.ui.windows import WindowKey, WindowKind
 from tests.gui.running import running_tray
 
@@ -128,3 +140,81 @@ def test_a_first_start_opens_the_welcome_but_a_login_start_stays_quiet(
     if shell.no_tray is not None:
         shell.no_tray.close()
     shell.stop()
+
+
+#: The offscreen platform has no tray: showing the icon there warns (a real desktop does not).
+OFFSCREEN_TRAY = pytest.mark.qt_log_ignore(
+    r"systemTrayWindowChanged", r"This plugin does not support propagateSizeHints"
+)
+
+
+def placement_over(store: Store, *, xembed: bool) -> TrayPlacement:
+    return TrayPlacement(Tray(), Explanations(store.state), xembed=xembed)
+
+
+def test_the_fallback_window_is_a_small_dialog_a_tiling_desktop_floats(
+    shell: Shell, qtbot: QtBot
+) -> None:
+    shell.start()
+    window = shell.no_tray
+    assert window is not None
+    assert window.windowType() == Qt.WindowType.Dialog
+    assert window.minimumWidth() == window.maximumWidth() == window.width() < 700
+
+
+@OFFSCREEN_TRAY
+def test_with_a_tray_nothing_keeps_watching(
+    store: Store, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No idle wake-ups where a tray exists: no timer, no bus watcher."""
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    placement = placement_over(store, xembed=True)
+    placement.place()
+    assert placement.no_tray is None and not placement.watching
+    placement.remove()
+
+
+@OFFSCREEN_TRAY
+def test_a_tray_that_turns_up_later_takes_the_countdown(
+    store: Store, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On X11 it is looked for again every 30 s for as long as it takes (not only a minute);
+    once it is there the icon moves in, the window closes and the looking stops."""
+    available = [False]
+    monkeypatch.setattr(
+        QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: available[0])
+    )
+    placement = placement_over(store, xembed=True)
+    placement.place()
+    window = placement.no_tray
+    assert window is not None and window.isVisible() and placement.watching
+    for _ in range(10):  # five minutes of re-checks: still there, still looking
+        assert placement.look_again() is False
+    assert placement.watching and placement.no_tray is window
+    available[0] = True
+    assert placement.look_again() is True
+    assert placement.no_tray is None and not window.isVisible() and not placement.watching
+    placement.remove()
+
+
+@OFFSCREEN_TRAY
+def test_a_status_notifier_watcher_registering_is_followed_by_a_look(
+    store: Store, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A watcher turning up on the bus (waybar, KDE, GNOME's extension) makes the placement
+    look at once and again a little later (its host may register a moment after it)."""
+    available = [False]
+    monkeypatch.setattr(
+        QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: available[0])
+    )
+    monkeypatch.setattr(placement_module, "AFTER_WATCHER_MS", (0,))
+    placement = placement_over(store, xembed=False)
+    placement.place()
+    window = placement.no_tray
+    assert window is not None
+    placement._watcher_appeared(SNI_WATCHER)
+    assert placement.no_tray is window  # not yet: the host has not registered
+    available[0] = True
+    qtbot.waitUntil(lambda: placement.no_tray is None)
+    assert not window.isVisible() and not placement.watching
+    placement.remove()

@@ -64,7 +64,7 @@ class GuideWindow(QWidget):
         self.setObjectName(f"guide.{flow.value}")
         self.setWindowTitle(TITLES[flow])
         self.setAccessibleName(TITLES[flow])
-        self.setWindowFlag(Qt.WindowType.Window, True)
+        self.setWindowFlag(Qt.WindowType.Dialog, True)  # floated by tiling desktops (174)
         self.top = GuideTop(self)
         self.top.now_done.connect(self._ticked)
         self.late = LatePanel(logbook, interview)

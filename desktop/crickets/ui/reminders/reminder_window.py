@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from crickets.domain.clock import Clock
 from crickets.domain.interview import Interview
 from crickets.domain.reminders import Reminder
+from crickets.ui.attention import bring_forward
 from crickets.ui.outlets import LINK_DID_NOT_OPEN
 from crickets.ui.reminders.actions import ReminderAction, ReminderActionKind
 from crickets.ui.reminders.content import ReminderButton, ReminderScreen
@@ -136,10 +137,9 @@ class ReminderWindow(QDialog):
         return button
 
     def present(self) -> None:
-        """Show, raise above other windows and take the keyboard focus."""
-        self.show()
-        self.raise_()
-        self.activateWindow()
+        """Show, raise above other windows and take the keyboard focus; where the desktop
+        does not let a window take it (Wayland), ask for attention instead."""
+        bring_forward(self)
         self._primary.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def snooze(self, delay: timedelta) -> None:

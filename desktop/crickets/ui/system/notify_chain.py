@@ -1,9 +1,10 @@
 """Telling the person something, whatever the desktop can do: an ordered chain of notifiers.
 
-The OS notification comes first (``notify-send`` run asynchronously on Linux, plyer
-elsewhere), then the tray icon's balloon, then the app's own log, which always works. A
-notifier that fails (returns False, raises or warns) hands over to the next one; one that only
-learns later, like a ``notify-send`` process that exits non-zero, hands over when it learns.
+The OS notification comes first (``notify-send`` run asynchronously on Linux,
+:mod:`crickets.ui.system.notify_send`; plyer elsewhere), then the tray icon's balloon, then
+the app's own log, which always works. A notifier that fails (returns False, raises or
+warns) hands over to the next one; one that only learns later, like a ``notify-send``
+process that exits non-zero, hands over when it learns.
 Nothing ever reaches the caller: no exception, no Python warning, no Qt warning
 (docs/decisions/040). Which notifiers, in which order, is the composition root's choice
 (:mod:`crickets.wiring.tray`); the chain only runs them.
@@ -17,15 +18,15 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import ClassVar, Protocol, runtime_checkable
 
-from PySide6.QtCore import QCoreApplication, QObject, QProcess, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from crickets.application.ports import Notifier
+from crickets.ui.system.action_notice import ActionNotifier, Answered, NoticeAction
 
 logger = logging.getLogger("crickets.notifications")
 
 Outcome = Callable[[str, str, bool], None]  # (title, message, shown)
-Arguments = Callable[[str, str], list[str]]  # (title, message) -> the program's arguments
 
 
 @runtime_checkable
@@ -43,83 +44,6 @@ class DeferredNotifier(Protocol):
     def notify(self, title: str, message: str) -> bool: ...
 
     def on_outcome(self, callback: Outcome) -> None: ...
-
-
-class NotifySendNotifier(QObject):
-    """``notify-send`` in a QProcess: never blocks, its stderr is kept, its exit code counts.
-
-    ``arguments`` builds the command line for one notification (the services layer knows
-    notify-send's options and escaping; this class only runs it)."""
-
-    name: ClassVar[str] = "notify-send"
-
-    def __init__(
-        self,
-        program: str,
-        arguments: Arguments,
-        *,
-        timeout_ms: int = 5000,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._program = program
-        self._arguments = arguments
-        self._timeout_ms = timeout_ms
-        self._callbacks: list[Outcome] = []
-        self._running: dict[QProcess, tuple[str, str]] = {}
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self._reap)
-
-    def on_outcome(self, callback: Outcome) -> None:
-        self._callbacks.append(callback)
-
-    def notify(self, title: str, message: str) -> bool:
-        process = QProcess(self)
-        process.setProgram(self._program)
-        process.setArguments(self._arguments(title, message))
-        process.setStandardInputFile(QProcess.nullDevice())
-        self._running[process] = (title, message)
-        # Slots of ours, not closures: a closure holding self on the child's signal would let
-        # the child's deletion delete this notifier, and the child twice.
-        process.finished.connect(self._finished)
-        process.errorOccurred.connect(self._error)
-        QTimer.singleShot(self._timeout_ms, process, process.kill)
-        process.start()
-        return True
-
-    @Slot(int, QProcess.ExitStatus)
-    def _finished(self, code: int, status: QProcess.ExitStatus) -> None:
-        process = self.sender()
-        if not isinstance(process, QProcess):
-            return
-        ok = status == QProcess.ExitStatus.NormalExit and code == 0
-        if not ok:  # its stderr may quote the notification: only the status is kept
-            logger.info("notify-send failed (exit status %s)", code)
-        self._report(process, ok)
-
-    @Slot(QProcess.ProcessError)
-    def _error(self, error: QProcess.ProcessError) -> None:
-        process = self.sender()
-        if isinstance(process, QProcess) and error == QProcess.ProcessError.FailedToStart:
-            logger.info("notify-send did not start: %s", process.errorString())
-            self._report(process, False)  # no finished() follows a failed start
-
-    @Slot()
-    def _reap(self) -> None:
-        """At quit, stop what still runs (Qt warns about a QProcess destroyed running); the
-        app is going: no fallback for these."""
-        running, self._running = list(self._running), {}
-        for process in running:
-            process.kill()
-            process.waitForFinished(500)
-
-    def _report(self, process: QProcess, ok: bool) -> None:
-        pending = self._running.pop(process, None)
-        process.deleteLater()
-        if pending is not None:
-            for callback in self._callbacks:
-                callback(*pending, ok)
 
 
 class Balloons(Protocol):
@@ -167,21 +91,55 @@ class LogNotifier:
 
 
 class NotifyChain(QObject):
-    """Tries each notifier in order until one shows the notification."""
+    """Tries each notifier in order until one shows the notification. A notification with
+    buttons goes to ``actionable`` first (where there is one); when that cannot show it, the
+    chain shows it without them (:mod:`crickets.ui.system.action_notice`)."""
 
     delivered = Signal(str, str, str)  # title, message, the name of the notifier that showed it
 
-    def __init__(self, notifiers: Sequence[Notifier], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        notifiers: Sequence[Notifier],
+        parent: QObject | None = None,
+        *,
+        actionable: ActionNotifier | None = None,
+    ) -> None:
         super().__init__(parent)
         self._notifiers = list(notifiers)
+        self._actionable = actionable
+        if actionable is not None:
+            if actionable.parent() is None:
+                actionable.setParent(self)
+            actionable.on_outcome(self._action_outcome)
         for index, notifier in enumerate(self._notifiers):
             if isinstance(notifier, QObject) and notifier.parent() is None:
                 notifier.setParent(self)  # a notify-send runner lives as long as the chain
             if isinstance(notifier, DeferredNotifier):
                 notifier.on_outcome(partial(self._outcome, index))
 
-    def notify(self, title: str, message: str) -> None:
+    def notify(
+        self,
+        title: str,
+        message: str,
+        actions: Sequence[NoticeAction] = (),
+        answered: Answered | None = None,
+    ) -> None:
+        """Show it; with ``actions``, ``answered`` gets the key of a button the daemon
+        reported pressed (never called when the notification could not carry buttons)."""
+        actionable = self._actionable
+        if actions and answered is not None and actionable is not None:
+            try:
+                if actionable.notify_with_actions(title, message, actions, answered):
+                    return  # its outcome arrives later
+            except Exception as error:  # its message may quote the notification: the type only
+                logger.info("buttons could not be offered (%s)", _kind(error))
         self._try_from(0, title, message)
+
+    def _action_outcome(self, title: str, message: str, shown: bool) -> None:
+        if shown and self._actionable is not None:
+            self.delivered.emit(title, message, self._actionable.name)
+        else:
+            self._try_from(0, title, message)  # without buttons: the window is there
 
     def _outcome(self, index: int, title: str, message: str, shown: bool) -> None:
         if shown:

@@ -23,7 +23,8 @@ class NoTrayWindow(QWidget):
         super().__init__(parent)
         self.setObjectName("no_tray.window")
         self.setWindowTitle("Countdown")  # the desktop adds "— Crickets"
-        self.setWindowFlags(Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
+        # A dialog: a tiling desktop floats it small rather than giving it half the screen.
+        self.setWindowFlags(Qt.WindowType.Dialog | Qt.WindowType.WindowStaysOnTopHint)
         self._icon = QLabel(self)
         self._icon.setObjectName("no_tray.badge")
         self._sentence = QLabel(self)
