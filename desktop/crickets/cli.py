@@ -21,7 +21,7 @@ from crickets.commands.context import CliContext, UsageError
 from crickets.commands.exit_codes import ExitCode
 from crickets.commands.file_args import typed_path
 from crickets.commands.out_file import writable_target
-from crickets.commands.parser import build_parser, parse
+from crickets.commands.parser import build_parser, modules_for, parse
 from crickets.commands.session import SessionFactory
 from crickets.commands.terminal import visible
 from crickets.domain.clock import Clock, FixedClock, SystemClock
@@ -46,7 +46,9 @@ def main(
     point injects both: ``open_session`` builds the data folder's use cases, lazily."""
     ctx: CliContext | None = None
     try:
-        args = parse(build_parser(), sys.argv[1:] if argv is None else argv)
+        words = sys.argv[1:] if argv is None else list(argv)
+        # Only the command given is loaded; the tray needs none (docs/decisions/161).
+        args = parse(build_parser(modules_for(words)), words)
         _check_data_dir(args)
         ctx = CliContext(
             paths.data_dir(args.data_dir), open_session, clock=clock or _clock_from_env()
@@ -108,7 +110,8 @@ def _clock_from_env() -> Clock:
 
 
 def _tell_tray(ctx: CliContext) -> None:
-    """Best effort: a running tray reloads now (otherwise it notices within a minute)."""
+    """Best effort: a running tray reloads now (if this request is lost, the tray sees the
+    change on its next tick: at the next visible change, and within the hour at rest)."""
     from crickets import ipc
 
     ipc.send(ipc.socket_path(ctx.data_dir), ipc.Request(ipc.Command.RELOAD), timeout=0.5)

@@ -18,7 +18,6 @@ in the socket and is acted on when the tray wakes (:func:`hand_over`; docs/decis
 from __future__ import annotations
 
 import enum
-import hashlib
 import json
 import os
 import socket
@@ -27,6 +26,8 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from crickets.digest import sha256
 
 PROTOCOL_VERSION = 1
 MAX_LINE = 64 * 1024  # bytes; a longer line is not a Crickets message
@@ -78,7 +79,9 @@ class Request:
 
 def socket_path(data_dir: Path, *, platform: str = sys.platform) -> str:
     """Where the tray for ``data_dir`` listens: the same answer in every process."""
-    key = hashlib.sha256(os.fsencode(data_dir.expanduser().resolve())).hexdigest()[:16]
+    # The first 16 hex digits of the folder's SHA-256: the name every version has used, so a
+    # command line finds a tray of an earlier version (without hashlib: crickets.digest).
+    key = sha256(os.fsencode(data_dir.expanduser().resolve())).hexdigest()[:16]
     if platform.startswith("win"):
         return f"crickets-{_user()}-{key}"  # a pipe name: \\.\pipe\crickets-…
     runtime = Path(os.environ.get("XDG_RUNTIME_DIR") or "relative")

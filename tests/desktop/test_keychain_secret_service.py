@@ -1,7 +1,8 @@
 """The Crickets key in a real Secret Service (gnome-keyring on the session's private bus).
 
 The real ``crickets`` command line adds an interview in one process; a separate process
-asks keyring, as any application would, for the entry under service ``crickets``; the
+asks keyring, as any application would, for the entry under service ``crickets``, and
+Crickets' own Secret Service read finds the same key without loading keyring; the
 database on disk holds none of what was typed.
 """
 
@@ -27,6 +28,14 @@ backend = keyring.get_keyring()
 value = keyring.get_password("crickets", sys.argv[1])
 cls = type(backend)
 print(json.dumps({"backend": f"{cls.__module__}.{cls.__qualname__}", "key": value}))
+"""
+
+
+FAST_READ = """
+import json, sys
+from crickets.storage.keychain import Keychain
+value = Keychain().get(sys.argv[1])
+print(json.dumps({"key": value, "loaded": sorted(m for m in sys.modules if "keyring" in m)}))
 """
 
 
@@ -56,6 +65,12 @@ def test_the_key_is_kept_in_the_secret_service_and_the_disk_holds_no_plaintext(
     assert found["backend"] == "keyring.backends.SecretService.Keyring"
     assert found["key"] is not None
     assert len(base64.urlsafe_b64decode(found["key"])) == 32
+
+    # Crickets reads that same entry straight from the Secret Service, without keyring
+    # (docs/decisions/160-secret-service-fast-read.md).
+    fast = desktop.run([sys.executable, "-c", FAST_READ, f"database key {store_id}"])
+    assert fast.returncode == 0, fast.stderr
+    assert json.loads(fast.stdout) == {"key": found["key"], "loaded": []}
 
     # A second process reads the interview back with the key from the keychain ...
     code, out, err = crickets(desktop, data, "list", "--json")

@@ -138,3 +138,21 @@ def test_a_use_case_loads_no_qt_store_or_keychain(module: str) -> None:
     bad = sorted(m for m in loaded if m.split(".")[0] in forbidden)
     bad += sorted(m for m in loaded if _is_within(m, ("crickets.storage", "crickets.ui")))
     assert bad == []
+
+
+#: The keychain's libraries and the one module that owns each (docs/architecture.md, rule 3).
+KEYCHAIN_OWNERS = {
+    "keyring": "crickets.storage.keychain",
+    "jeepney": "crickets.storage.secret_service",
+}
+
+
+@pytest.mark.parametrize("library", sorted(KEYCHAIN_OWNERS))
+def test_one_module_owns_each_keychain_library(library: str) -> None:
+    importers = {
+        name
+        for name, path in _modules().items()
+        for _line, target in _imports(path)
+        if _is_within(target, (library,))
+    }
+    assert importers == {KEYCHAIN_OWNERS[library]}

@@ -91,6 +91,41 @@ def test_socket_path_is_per_data_dir_and_inside_the_runtime_dir(
     assert Path(first).name.startswith("crickets-") and first.endswith(".sock")
 
 
+#: The name every version since docs/decisions/041 gives this folder's socket: the first 16
+#: hex digits of the SHA-256 of its resolved path. A tray of an earlier version is only
+#: found by a later command line if the name never changes.
+FIXED_DATA_DIR = Path("/nonexistent-crickets-home/.local/share/crickets")
+FIXED_KEY = "e11f9b81954464d2"
+
+
+def test_the_socket_name_of_a_folder_is_the_one_earlier_versions_used(
+    runtime_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = str(runtime_dir / f"crickets-{FIXED_KEY}.sock")
+    assert ipc.socket_path(FIXED_DATA_DIR) == expected
+    monkeypatch.setenv("USER", "me")
+    assert ipc.socket_path(FIXED_DATA_DIR, platform="win32") == f"crickets-me-{FIXED_KEY}"
+
+
+def test_naming_the_socket_loads_no_hashlib(runtime_dir: Path) -> None:
+    """hashlib maps OpenSSL's libcrypto (3.7 MiB) into the tray for this one digest."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pathlib import Path; from crickets import ipc; "
+        "ipc.socket_path(Path(sys.argv[1])); "
+        "print(sorted({'hashlib', '_hashlib', 'ssl'} & set(sys.modules)))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(FIXED_DATA_DIR)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.strip() == "[]"
+
+
 def test_without_a_runtime_dir_the_socket_goes_to_a_per_user_temp_dir(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from string import Template
+from typing import TYPE_CHECKING
 
 from crickets.application.errors import Refused
 from crickets.application.logbook import Logbook
@@ -22,10 +23,12 @@ from crickets.domain.drafts import Draft, DraftKind, make_draft
 from crickets.domain.interview import Interview
 from crickets.domain.profile import Profile
 from crickets.services import templates
-from crickets.services.mail import messages as mail
 from crickets.services.mail.file_names import draft_file_name
-from crickets.services.mail.messages import Message, address, eml_bytes, mailto_link
 from crickets.services.templates import ChosenTemplate
+
+if TYPE_CHECKING:  # the mail module loads the email package: when a draft leaves, not before
+    from crickets.services.mail import messages as mail
+    from crickets.services.mail.messages import Message, address, eml_bytes, mailto_link
 
 #: The placeholder a draft's proposed new times are written into.
 PROPOSED_TIMES = "proposed_times"
@@ -44,6 +47,15 @@ __all__ = [
 ]
 
 
+def __getattr__(name: str) -> object:
+    """The mail helpers re-exported above, loaded on first use (they import ``email``)."""
+    if name in ("Message", "address", "eml_bytes", "mailto_link"):
+        from crickets.services.mail import messages
+
+        return getattr(messages, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 @dataclass(frozen=True)
 class ComposedDraft:
     """A draft, what it was made for, and the notes to show beside it."""
@@ -60,6 +72,8 @@ class ComposedDraft:
 
     def message(self, subject: str | None = None, body: str | None = None) -> mail.Message:
         """What leaves the app; ``subject``/``body`` as the person last edited them."""
+        from crickets.services.mail import messages as mail
+
         d, p = self.draft, self.profile
         return mail.Message(
             d.subject if subject is None else subject,
@@ -155,6 +169,8 @@ class DraftOutlets:
         return OutletResult(True, done)
 
     def open_in_mail(self, composed: ComposedDraft, message: mail.Message) -> OutletResult:
+        from crickets.services.mail import messages as mail
+
         link = mail.mailto_link(message)
         if not link.body_included and not self.clipboard.set_text(message.body):
             return OutletResult(
@@ -172,6 +188,8 @@ class DraftOutlets:
         )
 
     def save_eml(self, composed: ComposedDraft, message: mail.Message, path: Path) -> OutletResult:
+        from crickets.services.mail import messages as mail
+
         try:
             mail.save_eml(path, message)
         except OSError as error:

@@ -9,7 +9,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from crickets.application.errors import Refused
 from crickets.application.interviews import InterviewBook
@@ -24,10 +24,10 @@ from crickets.invitations.ics.apply import (
     plan_import,
 )
 from crickets.invitations.ics.candidate import ImportCandidate, Invitation
-from crickets.invitations.ics.export import interview_to_ics, suggested_filename, uid_word
 from crickets.invitations.ics.limits import MAX_BYTES, IcsError, too_large
-from crickets.invitations.ics.parse import parse_invitation
-from crickets.invitations.paste.reader import PastedInvite, understand_invite_text
+
+if TYPE_CHECKING:  # the readers and the writer load icalendar and phonenumbers: on use only
+    from crickets.invitations.paste.reader import PastedInvite
 
 __all__ = [
     "ApplyResult",
@@ -37,6 +37,15 @@ __all__ = [
     "Outcome",
     "PastedInvite",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """``PastedInvite`` on first use (its module loads phonenumbers)."""
+    if name == "PastedInvite":
+        from crickets.invitations.paste.reader import PastedInvite
+
+        return PastedInvite
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def read_invitation_file(path: Path) -> bytes:
@@ -63,6 +72,8 @@ def invitation_reader(my_zone: str, my_email: str, clock: Clock) -> Callable[[by
     what a dry run uses where no store exists yet (the defaults, nothing created)."""
 
     def parse(data: bytes) -> Invitation:
+        from crickets.invitations.ics.parse import parse_invitation
+
         try:
             return parse_invitation(data, my_zone=my_zone, now=clock.now(), my_email=my_email)
         except IcsError as error:
@@ -97,6 +108,8 @@ class Invitations:
 
     def understand_text(self, text: str) -> PastedInvite:
         """The fields an invitation email's text gives, to fill the add window's form."""
+        from crickets.invitations.paste.reader import understand_invite_text
+
         settings = self.book.load_settings()
         return understand_invite_text(
             text,
@@ -108,8 +121,12 @@ class Invitations:
 
     def export_ics(self, interview: Interview) -> bytes:
         """An .ics with the store's stable UID word, so a calendar updates what it has."""
+        from crickets.invitations.ics.export import interview_to_ics, uid_word
+
         return interview_to_ics(interview, now=self.book.now(), uid_token=uid_word(self.state))
 
     @staticmethod
     def file_name(interview: Interview) -> str:
+        from crickets.invitations.ics.export import suggested_filename
+
         return suggested_filename(interview)

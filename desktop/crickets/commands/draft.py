@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 
-from crickets.application.drafting import eml_bytes, mailto_link
 from crickets.commands.context import CliContext, Subparsers, UsageError
 from crickets.commands.draft_json import draft_document, fix_command
 from crickets.commands.parser import add_command, add_json_option, interview_id
@@ -79,6 +78,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     for gap in composed.gaps:
         ctx.warn(_note(gap, composed.interview))
     message = composed.message()
+    from crickets.application.drafting import eml_bytes, mailto_link  # email: only here
+
     if args.format == "eml":
         return _emit(args, ctx, eml_bytes(message), "the draft (it opens in your mail app)")
     if args.format == "mailto":

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from crickets import __version__
-from crickets.commands import COMMAND_MODULES
+from crickets.commands import COMMAND_MODULES, COMMANDS
 from crickets.commands.context import Subparsers, UsageError
 
 DESCRIPTION = (
@@ -34,6 +34,8 @@ DATA_DIR_HELP = "use the data folder DIR, e.g. an isolated one (default: CRICKET
 #: Options the top-level parser takes with a value: the file shortcut skips over them.
 _VALUED_GLOBALS = ("--data-dir", "--open")
 _INVITATION_SUFFIXES = (".ics", ".ical", ".ifb")
+_TRAY_FLAGS = ("--demo", "--background")
+_VALUED_PREFIXES = tuple(f"{option}=" for option in _VALUED_GLOBALS)
 
 
 class Parser(argparse.ArgumentParser):
@@ -53,7 +55,9 @@ class _Formatter(argparse.HelpFormatter):
         return super()._fill_text(text, width, indent)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
+    """The tree of the commands ``modules`` register (all by default); with none, the top
+    level alone, which is all the tray needs (:func:`modules_for`)."""
     parser = Parser(
         prog="crickets",
         description=DESCRIPTION,
@@ -71,10 +75,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--open", metavar="FILE.ics", help="open an invitation in the tray, to check and import"
     )
+    if not modules:
+        parser.set_defaults(command=None)
+        return parser
     subparsers = parser.add_subparsers(
         title="commands", dest="command", metavar="COMMAND", parser_class=Parser
     )
-    for name in COMMAND_MODULES:
+    for name in modules:
         importlib.import_module(f"crickets.commands.{name}").register(subparsers)
     for command in subparsers.choices.values():
         # SUPPRESS: when not given after the command, the value given before it stays.
@@ -140,6 +147,27 @@ def subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentP
         if isinstance(action, argparse._SubParsersAction):
             return dict(action.choices)
     return {}
+
+
+def modules_for(argv: Sequence[str]) -> tuple[str, ...]:
+    """The command modules ``argv`` needs: none when it only starts the tray (its options
+    and one invitation file), its command's module when it names one, and every module
+    when it asks for the whole tree (help or anything argparse would answer with the list
+    of commands), so each message and help text is the one the whole tree gives."""
+    words, index, files = list(argv), 0, 0
+    while index < len(words):
+        word = words[index]
+        if word in _VALUED_GLOBALS and index + 1 < len(words):
+            index += 2
+        elif word in _TRAY_FLAGS or word.startswith(_VALUED_PREFIXES):
+            index += 1
+        elif word in COMMANDS:
+            return (COMMANDS[word],)
+        elif not word.startswith("-") and word.lower().endswith(_INVITATION_SUFFIXES) and not files:
+            index, files = index + 1, 1
+        else:
+            return COMMAND_MODULES
+    return ()
 
 
 def file_shortcut(argv: Sequence[str], parser: argparse.ArgumentParser) -> list[str]:

@@ -10,7 +10,6 @@ domain's business.
 
 from __future__ import annotations
 
-import difflib
 import enum
 import re
 from dataclasses import dataclass
@@ -137,6 +136,8 @@ def _check_placeholders(kind: DraftKind, text: str) -> None:
 
 
 def _hint(name: str) -> str:
+    import difflib  # only for a template with a mistake: not in the tray at rest (162)
+
     close = difflib.get_close_matches(name, sorted(PLACEHOLDERS), n=1)
     return f"${{{name}}} (did you mean ${{{close[0]}}}?)" if close else f"${{{name}}}"
 

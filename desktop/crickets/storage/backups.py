@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 import sqlite3
 import time
 from collections.abc import Iterable, Sequence
@@ -137,7 +136,8 @@ def list_snapshots(directory: Path) -> list[Snapshot]:
         match = _NAME.match(path.name)
         if not match or not path.is_file():
             continue
-        taken = datetime.strptime(match["stamp"], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+        # "%Y%m%dT%H%M%SZ", read without strptime (_strptime and calendar: 0.3 MiB, 162)
+        taken = datetime.fromisoformat(match["stamp"])
         found.append(Snapshot(path, taken, match["reason"]))
     return sorted(found, key=lambda s: (s.taken_at, s.path.name), reverse=True)
 
@@ -151,7 +151,7 @@ def take_snapshot(database: Path, directory: Path, at: datetime, reason: str) ->
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as error:
         raise BackupFailed(f"cannot create {directory}: {error.strerror}") from None
-    temp = directory / f".partial-{stamp(at)}-{secrets.token_hex(4)}.sqlite3"
+    temp = directory / f".partial-{stamp(at)}-{os.urandom(4).hex()}.sqlite3"
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         os.close(fd)

@@ -10,8 +10,6 @@ showing someone else's fields. See docs/decisions/031-encryption-and-keychain.md
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
 import json
 import os
 from collections.abc import Callable
@@ -114,6 +112,9 @@ class SealingCodec:
         can be searched without holding the UID in clear. Empty stays empty."""
         if not text:
             return ""
+        import hashlib  # with hmac, it maps OpenSSL's libcrypto (3.7 MiB): when first needed
+        import hmac
+
         if self._lookup_key is None:
             self._lookup_key = hmac.new(self.key(), b"crickets/lookup/v1", hashlib.sha256).digest()
         digest = hmac.new(self._lookup_key, text.encode(), hashlib.sha256).hexdigest()

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 import re
-import secrets
 from collections.abc import Callable
 from pathlib import Path
 
@@ -47,7 +47,7 @@ def ensure_identity(store: Store, data_dir: Path) -> str:
         recovered = recorded_store_id(data_dir)
         if recovered is not None:  # else a new id: the key cannot be found, restore says so
             store.state.set_state(STORE_ID_STATE, recovered)
-    store_id = store.state.ensure_state(STORE_ID_STATE, secrets.token_hex(8))
+    store_id = store.state.ensure_state(STORE_ID_STATE, os.urandom(8).hex())
     marker = data_dir / MARKER_NAME
     wanted = {"format": "crickets-store", "store_id": store_id, "database": store.path.name}
     try:

@@ -2,7 +2,10 @@
 
 This is the only module that imports ``keyring`` (lazily: the command line starts without
 it, and a store that never seals anything never asks). ``PYTHON_KEYRING_BACKEND`` and
-keyring's own configuration choose the backend, as for any keyring application.
+keyring's own configuration choose the backend, as for any keyring application. On a Linux
+desktop where neither chose, a stored key is first looked for in the Secret Service
+directly (:mod:`crickets.storage.secret_service`, without keyring's backend discovery);
+whatever that read does not find, keyring is asked as before, so the table below holds.
 
 Each data folder's database has a random *store id*; its key is the keychain entry
 (service ``crickets``, username ``database key <store id>``) or the file
@@ -38,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from crickets.atomic_files import fsync_directory
-from crickets.storage import key_file
+from crickets.storage import key_file, secret_service
 from crickets.storage.crypto import decode_key, encode_key, new_key
 from crickets.storage.errors import KeychainLocked, KeyMissing, StoreReadOnly
 
@@ -168,6 +171,10 @@ class Keychain:
         return f"{cls.__module__}.{cls.__qualname__}"
 
     def get(self, username: str) -> str | None:
+        if self._backend is None and secret_service.usable():
+            found = secret_service.read(SERVICE, username)
+            if found is not None:  # the one answer the fast read gives; else keyring's
+                return found
         value = self._call(lambda b: b.get_password(SERVICE, username))
         return None if value is None else str(value)
 

@@ -20,16 +20,19 @@ import logging
 import os
 import select
 import shutil
-import subprocess
 import sys
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QClipboard, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
+
+if TYPE_CHECKING:
+    import subprocess
 
 SavePathChooser = Callable[[str], Path | None]  # suggested file name -> chosen path or None
 OpenPathChooser = Callable[[], Path | None]  # -> the chosen file, or None
@@ -61,6 +64,8 @@ def _xdg_open(url: str, wait: float) -> bool:
     if opener is None:
         logger.info("no xdg-open on this system: nothing can open %s links", _scheme(url))
         return False
+    import subprocess  # 0.8 MiB the tray at rest does without (docs/decisions/162)
+
     try:
         process = subprocess.Popen(
             [opener, url],

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QWidget
@@ -25,9 +26,7 @@ from crickets.ui.controller import Controller
 from crickets.ui.fitting import float_at_size, place_on_screen
 from crickets.ui.moments import GUIDE_STANDS_FOR, Arrival, arrival, is_guide, stage
 from crickets.ui.reminders.actions import ReminderAction, ReminderActionKind
-from crickets.ui.reminders.content import ReminderContent, ReminderScreen
 from crickets.ui.reminders.dispatch import ReminderDispatch
-from crickets.ui.reminders.reminder_window import ReminderWindow
 from crickets.ui.window_keys import (
     DraftSelectable,
     FileReceiving,
@@ -37,6 +36,10 @@ from crickets.ui.window_keys import (
     WindowRequest,
     desktop_title,
 )
+
+if TYPE_CHECKING:
+    from crickets.ui.reminders.content import ReminderContent, ReminderScreen
+    from crickets.ui.reminders.reminder_window import ReminderWindow
 
 __all__ = ["WindowKey", "WindowKind", "WindowRequest", "Windows", "desktop_title"]
 
@@ -95,6 +98,8 @@ class Windows(QObject):
         )
 
     def close(self, key: WindowKey) -> None:
+        from crickets.ui.reminders.reminder_window import ReminderWindow  # loaded on use
+
         window = self._open.pop(key, None)
         if isinstance(window, ReminderWindow):
             window.discard()  # replaced by a fresh one: not a snooze
@@ -182,6 +187,9 @@ class Windows(QObject):
         )
 
     def _present(self, reminder: Reminder, interview: Interview, key: WindowKey) -> QWidget:
+        # Imported at its first moment, not at start (docs/decisions/162): a few ms.
+        from crickets.ui.reminders.reminder_window import ReminderWindow
+
         screen = self.screen(reminder.kind, interview)
         window = ReminderWindow(reminder, screen, interview, self._book.clock)
         window.snooze_requested.connect(self._controller.snooze)

@@ -10,11 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crickets.application.backups import BackupShelf, RestoreSummary, SnapshotInfo
-from crickets.application.drafting import Drafting
 from crickets.application.interviews import InterviewBook
-from crickets.application.invitations import Invitations
 from crickets.application.logbook import Logbook
 from crickets.application.ports import ZoneSource
 from crickets.application.preferences import Preferences
@@ -24,11 +23,14 @@ from crickets.application.use_cases import UseCases
 from crickets.domain.clock import Clock
 from crickets.domain.interview import Interview
 from crickets.paths import database_path
-from crickets.services import autostart
 from crickets.services.system_zone import home_zone
 from crickets.storage.keychain import Keychain
 from crickets.storage.opening import OpenedStore
 from crickets.storage.store import Store
+
+if TYPE_CHECKING:
+    from crickets.application.drafting import Drafting
+    from crickets.application.invitations import Invitations
 
 Say = Callable[[str], None]
 
@@ -44,9 +46,13 @@ class LoginEntry:
     """Start at login through the platform's own mechanism (XDG autostart, LaunchAgent …)."""
 
     def is_enabled(self) -> bool:
+        from crickets.services import autostart  # subprocess and plistlib: on use only
+
         return autostart.is_enabled()
 
     def set_enabled(self, enabled: bool) -> None:
+        from crickets.services import autostart
+
         autostart.set_enabled(enabled)
 
 
@@ -78,14 +84,25 @@ def build_use_cases(store: Store, clock: Clock) -> UseCases:
     book = InterviewBook(store.interviews, store.settings, SystemZone(), clock, damage=store)
     reminders = ReminderState(store.state)
     logbook = Logbook(book, store.log, reminders)
+
+    def drafting() -> Drafting:
+        from crickets.application.drafting import Drafting  # templates and mail: on use
+
+        return Drafting(logbook, store.state)
+
+    def invitations() -> Invitations:
+        from crickets.application.invitations import Invitations  # the calendar code
+
+        return Invitations(book, ImportTarget(store), store.state)
+
     return UseCases(
         book=book,
         logbook=logbook,
         reminders=reminders,
-        drafting=Drafting(logbook, store.state),
-        invitations=Invitations(book, ImportTarget(store), store.state),
         rescheduling=Rescheduling(logbook),
         preferences=Preferences(store.settings, LoginEntry()),
+        make_drafting=drafting,
+        make_invitations=invitations,
     )
 
 

@@ -1,0 +1,71 @@
+"""Run ``crickets ARGS`` (or start the tray, offscreen, until its event loop is reached) in
+this fresh interpreter and print the modules it loaded, as JSON on the last line of stdout.
+
+Used by test_light_start.py. The key is kept by :class:`FileKeychain` (a JSON file named by
+``CRICKETS_PROBE_KEYS``), standing in for the Secret Service: what keyring or jeepney
+load is the keychain's business, checked on the real desktop; what is checked here is
+everything else the command line and the tray load on their way.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from crickets.storage.keychain import Keychain
+
+
+class FileKeychain(Keychain):
+    """A keychain that is a JSON file: it works, and it imports nothing."""
+
+    def __init__(self, backend: object = None) -> None:
+        super().__init__(backend=self)
+        self._path = Path(os.environ["CRICKETS_PROBE_KEYS"])
+
+    @property
+    def name(self) -> str:
+        return "probe"
+
+    def _entries(self) -> dict[str, str]:
+        return dict(json.loads(self._path.read_text())) if self._path.exists() else {}
+
+    def get(self, username: str) -> str | None:
+        return self._entries().get(username)
+
+    def set(self, username: str, value: str) -> None:
+        self._path.write_text(json.dumps({**self._entries(), username: value}))
+
+
+def _stop_when_the_loop_runs() -> None:
+    """The tray's start-up is done when its event loop first runs: print, then quit."""
+    from PySide6.QtCore import QTimer
+
+    from crickets.ui import qt_app
+
+    create = qt_app.create_application
+
+    def create_and_stop() -> object:
+        app = create()
+        QTimer.singleShot(0, app.quit)
+        return app
+
+    qt_app.create_application = create_and_stop  # type: ignore[assignment]
+
+
+def main(argv: list[str]) -> int:
+    from crickets import __main__ as entry
+    from crickets.storage import opening
+
+    vars(opening)["Keychain"] = FileKeychain  # the keychain open_store makes, for this run
+    if not argv:
+        _stop_when_the_loop_runs()
+    sys.argv = ["crickets", *argv]
+    code = entry.main()
+    print(json.dumps(sorted(sys.modules)))
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
