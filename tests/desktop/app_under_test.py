@@ -71,8 +71,13 @@ class FakeLogind:
 class App:
     """One data directory, a faked wall clock, and the app and CLI running against them."""
 
-    def __init__(self, desktop: DesktopSession, tmp: Path, at: str) -> None:
+    def __init__(
+        self, desktop: DesktopSession, tmp: Path, at: str, *, real_keychain: bool = False
+    ) -> None:
         self.desktop = desktop
+        # Tests keep keyring's "fail" backend (the key in a file); the bench passes
+        # ``real_keychain`` so the app reads its key from the session's Secret Service.
+        self.real_keychain = real_keychain
         self.data = tmp / "data"
         self.clock_file = tmp / "faketime"
         self.set_time(at)
@@ -91,8 +96,9 @@ class App:
             # A US English clock (12-hour), as in the README's examples; Crickets follows
             # the desktop's clock unless the person chose one (ui/clock_format.py).
             "LC_TIME": "en_US.UTF-8",
-            "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
         }
+        if not self.real_keychain:
+            env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
         lib = faketime_lib()
         if faked and lib:
             env.update(

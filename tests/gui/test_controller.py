@@ -286,3 +286,62 @@ def test_the_tray_reads_the_clock_setting_else_the_desktops_locale(
     controller.start()
     assert states[-1].tooltip.endswith(shown)
     controller.stop()
+
+
+def test_at_rest_the_timer_waits_an_hour_where_resumes_and_writes_are_reported(
+    store: Store, qtbot: QtBot
+) -> None:
+    """logind reports a resume and the command line's reload requests arrive: nothing needs
+    the minute heartbeat, so a tray a day ahead wakes once an hour, not once a minute."""
+    add(store)
+    clock = FixedClock(START - timedelta(days=1, hours=2))  # next badge change in 2 h
+    controller, _, _ = make(store, clock, qtbot)
+    controller.rest(resumes_reported=True, writes_reported=True)
+    controller.start()
+    assert controller.timer.interval() == 3600_000 + 2
+    assert controller.timer.timerType() == Qt.TimerType.CoarseTimer
+    clock.set(START - timedelta(minutes=30))  # close: armed for the next visible change
+    controller.tick()
+    assert controller.timer.interval() == 60_000 + 2
+    controller.stop()
+
+
+@pytest.mark.parametrize(("resumes", "writes"), [(False, True), (True, False), (False, False)])
+def test_without_logind_or_reload_requests_the_minute_heartbeat_stays(
+    store: Store, qtbot: QtBot, resumes: bool, writes: bool
+) -> None:
+    add(store)
+    clock = FixedClock(START - timedelta(days=1, hours=2))
+    controller, _, _ = make(store, clock, qtbot)
+    controller.rest(resumes_reported=resumes, writes_reported=writes)
+    controller.start()
+    assert controller.timer.interval() == 60_000 + 2  # a resume is noticed within a minute
+    controller.stop()
+
+
+def test_the_hourly_job_rides_on_the_one_timer(store: Store, qtbot: QtBot) -> None:
+    add(store)
+    clock = FixedClock(START - timedelta(days=3, minutes=10))  # 3d, 2d in 10 min, then a day
+    controller, _, _ = make(store, clock, qtbot)
+    runs: list[datetime] = []
+    controller.every_hour(lambda: runs.append(clock.now()))
+    controller.rest(resumes_reported=True, writes_reported=True)
+    controller.start()
+    assert runs == []  # not at the start: an hour after it
+    clock.advance(timedelta(minutes=20))
+    controller.tick()  # e.g. a reload: the hour is counted from the last run, not re-armed
+    assert runs == [] and controller.timer.interval() == 40 * 60_000 + 2
+    clock.advance(timedelta(minutes=40))
+    controller.tick()
+    assert runs == [START - timedelta(days=3, minutes=-50)]
+    controller.tick()
+    assert len(runs) == 1  # once an hour, however often it ticks
+    clock.set(START - timedelta(days=4))  # the clock set back a day: the hour counts from here
+    controller.tick()
+    clock.advance(timedelta(minutes=59))
+    controller.tick()
+    assert len(runs) == 1
+    clock.advance(timedelta(minutes=1))
+    controller.tick()
+    assert len(runs) == 2
+    controller.stop()

@@ -1,15 +1,15 @@
 """The one timer (DESIGN.md §4). Everything is recomputed from the wall clock on each tick.
 
-The timer is armed for the next instant anything visible changes, capped by a heartbeat of
-at most a minute: Qt timers run on the monotonic clock, which stops while the machine
-sleeps, so the heartbeat is what notices a resume when logind cannot tell us. Reminders are
-taken from ``(last_tick, now]`` so each fires once; the last tick, open reminders and
-snoozes are persisted so a restart neither repeats nor loses them.
+The timer is armed for the next instant anything visible changes, for the hourly job, or
+for the heartbeat, whichever comes first (:mod:`crickets.ui.wake_plan`: an hour where logind
+reports resumes and the command line's reload requests arrive, a minute elsewhere).
+Reminders are taken from ``(last_tick, now]`` so each fires once; the last tick, open
+reminders and snoozes are persisted so a restart neither repeats nor loses them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -26,8 +26,8 @@ from crickets.domain.interview import Interview, Status
 from crickets.domain.reminders import Reminder, ReminderKind, due_reminders
 from crickets.domain.settings import Settings
 from crickets.ui.clock_format import with_clock
+from crickets.ui.wake_plan import HEARTBEAT, WakePlan
 
-HEARTBEAT = timedelta(seconds=60)
 PERSIST_EVERY = timedelta(minutes=15)
 _LATE_MARGIN_MS = 2  # wake just after the instant, never just before it
 
@@ -50,7 +50,7 @@ class Controller(QObject):
         self._book: InterviewBook = logbook.book
         self._logbook, self._rescheduling, self._changes = logbook, rescheduling, changes
         self._clock = logbook.book.clock
-        self._heartbeat = heartbeat
+        self._plan = WakePlan(heartbeat)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setObjectName("controller.timer")
@@ -70,6 +70,7 @@ class Controller(QObject):
         self._load()
         now = self._clock.now()
         self._last_tick = self._memory.last_tick() or now
+        self._plan.started(now)
         for reminder in self._memory.open_reminders(self._situation(), now):
             self.reminder_due.emit(reminder)
         self.tick()
@@ -89,6 +90,21 @@ class Controller(QObject):
     @property
     def timer(self) -> QTimer:
         return self._timer
+
+    @property
+    def heartbeat(self) -> timedelta:
+        return self._plan.heartbeat
+
+    def rest(self, *, resumes_reported: bool, writes_reported: bool) -> None:
+        """Wake hourly rather than every minute when logind reports a resume
+        (``resumes_reported``) and the command line's reload requests reach us."""
+        self._plan.rest(resumes_reported=resumes_reported, writes_reported=writes_reported)
+        if self._timer.isActive():
+            self._arm(self._clock.now())
+
+    def every_hour(self, job: Callable[[], None]) -> None:
+        """Run ``job`` on the first tick an hour or more after its last run (or the start)."""
+        self._plan.every_hour(job)
 
     def reload(self) -> None:
         """The data changed (here, in the CLI, or in another window): re-read and re-tick."""
@@ -132,6 +148,7 @@ class Controller(QObject):
             self._memory.save_last_tick(self._last_tick)
             self._persisted_at = now
         self._publish(now)
+        self._plan.run_due(now)
 
     def _persist_due(self, now: datetime) -> bool:
         return self._persisted_at is None or now - self._persisted_at >= PERSIST_EVERY
@@ -151,15 +168,12 @@ class Controller(QObject):
         return min((t for t in targets if t is not None and t > now), default=None)
 
     def _arm(self, now: datetime) -> None:
-        change = self.next_change(now)
-        beat = now + self._heartbeat
-        wake = min(change, beat) if change else beat
-        delay = wake - now
-        ms = int(delay.total_seconds() * 1000) + _LATE_MARGIN_MS
+        wake = self._plan.next_wake(now, self.next_change(now))
+        ms = int((wake.at - now).total_seconds() * 1000) + _LATE_MARGIN_MS
         # Precise only when a real change is close (the overdue window must open on time);
         # the heartbeat and far-off changes let the system batch wake-ups.
-        precise = wake == change and delay < timedelta(minutes=2)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer if precise else Qt.TimerType.CoarseTimer)
+        kind = Qt.TimerType.PreciseTimer if wake.precise else Qt.TimerType.CoarseTimer
+        self._timer.setTimerType(kind)
         self._timer.start(max(ms, 0))
 
     # -- what the person does -----------------------------------------------------------------

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from crickets import ipc
@@ -35,7 +35,6 @@ from crickets.ui.tray.placement import TrayPlacement
 from crickets.ui.tray.tray_icon import Tray
 from crickets.ui.windows import WindowKind, WindowRequest, Windows
 
-HOURLY_MS = 3600 * 1000
 _SOUNDED = {ReminderKind.START: Cue.DUE, ReminderKind.OVERDUE: Cue.OVERDUE}
 
 
@@ -96,12 +95,8 @@ class Shell(QObject):
         self._starter = QTimer(self)  # the first tick, on the first event-loop turn
         self._starter.setSingleShot(True)
         self._starter.timeout.connect(self._start_counting)
-        self._hourly = QTimer(self)  # e.g. storage's daily snapshot check
-        self._hourly.setTimerType(Qt.TimerType.VeryCoarseTimer)
-        self._hourly.setInterval(HOURLY_MS)
-        self._has_hourly = hourly is not None
-        if hourly is not None:
-            self._hourly.timeout.connect(hourly)
+        if hourly is not None:  # e.g. storage's daily snapshot check, on the one timer
+            self.controller.every_hour(hourly)
         self._wire()
 
     # -- wiring -------------------------------------------------------------------------------
@@ -159,17 +154,20 @@ class Shell(QObject):
     # -- lifecycle ----------------------------------------------------------------------------
 
     def start(self) -> None:
-        if self.server.listen() is ListenResult.ALREADY_RUNNING:  # lost a start-up race
+        listening = self.server.listen()
+        if listening is ListenResult.ALREADY_RUNNING:  # lost a start-up race
             ipc.send(self.server.path, ipc.Request(ipc.Command.FOCUS))
             QTimer.singleShot(0, self.quit)
             return
         self.sleep.start(heartbeat=False)  # the controller's own tick is the heartbeat
+        self.controller.rest(
+            resumes_reported=self.sleep.logind,
+            writes_reported=listening is ListenResult.LISTENING,
+        )
         self._placement.place()
         # The icon goes up first; the first decryption and badge drawing follow on the first
         # turn of the event loop, so the tray appears without waiting for them.
         self._starter.start(0)
-        if self._has_hourly:
-            self._hourly.start()
 
     def _start_counting(self) -> None:
         self.controller.start()
@@ -203,7 +201,6 @@ class Shell(QObject):
 
     def stop(self) -> None:
         self._starter.stop()  # quitting before the first tick: it must not run afterwards
-        self._hourly.stop()
         self.controller.stop()
         self.sleep.stop()
         self.server.close()

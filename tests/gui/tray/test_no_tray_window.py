@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
@@ -121,9 +121,10 @@ def test_a_first_start_opens_the_welcome_but_a_login_start_stays_quiet(
     store: Store, tmp_path: Path, qtbot: QtBot, background: bool, expected: list[WindowKey]
 ) -> None:
     hourly: list[int] = []
+    clock = FixedClock(CLOCK_AT)
     running, _ = running_tray(
         store,
-        FixedClock(CLOCK_AT),
+        clock,
         str(tmp_path / "s.sock"),
         mode=StartMode(background=background),
         hourly=lambda: hourly.append(1),
@@ -132,8 +133,11 @@ def test_a_first_start_opens_the_welcome_but_a_login_start_stays_quiet(
     shell.start()
     qtbot.waitUntil(lambda: shell.controller.state is not None)
     assert shell.windows.open_keys() == expected
-    assert shell._hourly.isActive() and shell._hourly.interval() == 3600 * 1000
-    shell._hourly.timeout.emit()
+    clock.set(CLOCK_AT + timedelta(minutes=59))
+    shell.controller.tick()
+    assert hourly == []
+    clock.set(CLOCK_AT + timedelta(hours=1))  # the hourly job rides on the controller's timer
+    shell.controller.tick()
     assert hourly == [1]
     for key in shell.windows.open_keys():
         shell.windows.close(key)

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtGui import QAction, QColor, QImage
+from PySide6.QtGui import QAction, QColor, QImage, QPixmap, QPixmapCache
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
@@ -11,7 +12,7 @@ from crickets.domain.display import IDLE, Tone, TrayState, tray_state
 from crickets.domain.drafts import DraftKind
 from crickets.domain.phases import Phase
 from crickets.domain.settings import Settings
-from crickets.ui.tray.badge_icon import SIZES, plate_colours, render
+from crickets.ui.tray.badge_icon import SIZES, _fitted_font, plate_colours, render
 from crickets.ui.tray.tray_icon import DRAFT_KINDS, STATUS_CHARS, Tray
 from tests.builders import make_interview
 
@@ -213,3 +214,36 @@ def test_the_menu_keeps_a_readable_width(qtbot: QtBot) -> None:
     short.set_state(IDLE)
     short.rebuild_menu()
     assert tray.menu.sizeHint().width() < 2 * short.menu.sizeHint().width()
+
+
+def test_the_icon_is_redrawn_only_when_its_picture_changes(qtbot: QtBot) -> None:
+    """Each redraw wakes the tray host and Qt's pixmap cache: a new tooltip alone (the
+    countdown's sentence) keeps the icon; a new badge text or tone draws a new one."""
+    tray = Tray()
+    tray.set_state(WAITING)
+    drawn = tray.icon.icon().cacheKey()
+    sentence = "Phone screen with Acme: started 7 min ago (2:00 PM)"
+    tray.set_state(replace(WAITING, tooltip=sentence, status_line=sentence))
+    assert tray.icon.icon().cacheKey() == drawn
+    assert tray.icon.toolTip() == sentence
+    tray.set_state(replace(WAITING, badge="+8m"))
+    assert tray.icon.icon().cacheKey() != drawn
+    redrawn = tray.icon.icon().cacheKey()
+    tray.set_state(IN_CALL)
+    assert tray.icon.icon().cacheKey() != redrawn
+
+
+def test_a_redraw_leaves_qts_pixmap_cache_empty_so_its_timer_stops(qtbot: QtBot) -> None:
+    """QIcon caches each pixmap it hands out, and a non-empty cache runs a clean-up timer
+    that wakes the tray for a minute after each redraw (docs/decisions/165)."""
+    tray = Tray()
+    tray.set_state(WAITING)
+    cached = QPixmapCache.insert(QPixmap(4, 4))
+    assert QPixmapCache.find(cached, QPixmap())
+    tray.set_state(replace(WAITING, badge="+8m"))
+    qtbot.waitUntil(lambda: not QPixmapCache.find(cached, QPixmap()))
+
+
+def test_the_badges_fonts_are_kept_between_redraws() -> None:
+    """A font let go is unloaded by Qt's font cache on a 10 s timer, then loaded again."""
+    assert _fitted_font("42m", 22) is _fitted_font("41m", 22)

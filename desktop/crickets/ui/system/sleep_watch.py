@@ -4,7 +4,8 @@ Qt's timers run on the monotonic clock, which stops while the machine is suspend
 armed for the interview's start fires late by the length of the sleep. Two ways to notice:
 
 * logind's ``PrepareForSleep(false)`` on the system bus, the moment the machine resumes
-  (where there is a logind; a missing bus or service is silent and harmless);
+  (where there is a logind; a missing bus or service is silent and harmless; the tray then
+  keeps its minute heartbeat);
 * a heartbeat that compares how far the wall clock moved with how far the monotonic clock
   moved: a difference beyond ``threshold_s`` is a suspend, or the clock being set. The
   heartbeat period bounds how late that is noticed (at most 60 s).
@@ -76,9 +77,10 @@ class SleepWatch(QObject):
     def start(self, *, heartbeat: bool = True) -> None:
         """Listen for logind; with ``heartbeat``, also compare the clocks every interval.
 
-        The tray passes ``heartbeat=False``: its controller already wakes at least once a
-        minute and recomputes from the wall clock, so a second heartbeat would only double
-        the idle wake-ups.
+        The tray passes ``heartbeat=False``: its controller's one timer recomputes from the
+        wall clock, once a minute where no logind tells of a resume (:attr:`logind` false)
+        and once an hour where one does (docs/decisions/164); a second heartbeat would only
+        add idle wake-ups.
         """
         self._mark()
         if heartbeat:

@@ -65,15 +65,30 @@ def small_badge(badge: str, size: int) -> str:
     return badge
 
 
+#: The badge's fonts, kept between redraws: a font let go is unloaded by Qt's font cache on
+#: a 10 s timer and loaded again a minute later, for nothing (docs/decisions/165).
+_FONTS: dict[tuple[bool, int], QFont] = {}
+
+
+def _badge_font(condensed: bool, pixels: int) -> QFont:
+    font = _FONTS.get((condensed, pixels))
+    if font is None:
+        font = QFont()
+        font.setBold(True)
+        if condensed:
+            font.setStretch(QFont.Stretch.Condensed)
+        font.setPixelSize(pixels)
+        _FONTS[condensed, pixels] = font
+    return font
+
+
 def _fitted_font(text: str, size: int) -> QFont:
-    font = QFont()
-    font.setBold(True)
-    if len(text) >= 3:
-        font.setStretch(QFont.Stretch.Condensed)
-    font.setPixelSize(max(6, round(size * 0.62)))
-    room = size * 0.92
-    while font.pixelSize() > 6 and QFontMetricsF(font).horizontalAdvance(text) > room:
-        font.setPixelSize(font.pixelSize() - 1)
+    condensed, room = len(text) >= 3, size * 0.92
+    pixels = max(6, round(size * 0.62))
+    font = _badge_font(condensed, pixels)
+    while pixels > 6 and QFontMetricsF(font).horizontalAdvance(text) > room:
+        pixels -= 1
+        font = _badge_font(condensed, pixels)
     return font
 
 

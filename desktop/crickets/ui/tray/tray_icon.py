@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QIcon
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QPixmapCache
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from crickets.domain.display import IDLE, Tone, TrayState
@@ -47,6 +47,7 @@ class Tray(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._state = IDLE
+        self._look: tuple[Tone, str, bool, float] | None = None  # what the icon shows
         self.icon = QSystemTrayIcon(self)
         self.icon.setObjectName("tray.icon")
         self.menu = QMenu()
@@ -66,21 +67,30 @@ class Tray(QObject):
         return is_dark(QGuiApplication.palette().window().color().lightness())
 
     def set_state(self, state: TrayState) -> None:
-        """Redraw the badge and tooltip (cheap; call whenever the state may have changed)."""
+        """Show ``state``: the icon is redrawn only when its picture changes (its tone, its
+        text, the panel's lightness, the screen's scale), the tooltip only when it changes.
+        Each redraw wakes the tray host and Qt's pixmap cache; the countdown changes its
+        text at most once a minute (docs/decisions/165)."""
         self._state = state
-        self.icon.setIcon(self._icon_for(state))
-        self.icon.setToolTip(state.tooltip)
+        screen = QGuiApplication.primaryScreen()
+        look = (
+            state.tone,
+            state.badge,
+            self.dark_panel(),
+            screen.devicePixelRatio() if screen else 1.0,
+        )
+        if look != self._look:
+            self._look = look
+            self.icon.setIcon(badge_icon(*look))
+            # Once the host has painted it (posted events run before timers), drop the
+            # pixmaps QIcon cached on the way: an empty cache stops its clean-up timer,
+            # which would otherwise wake the tray several times after each redraw.
+            QTimer.singleShot(0, QPixmapCache.clear)
+        if self.icon.toolTip() != state.tooltip:
+            self.icon.setToolTip(state.tooltip)
 
     def refresh_palette(self) -> None:
-        self.set_state(self._state)
-
-    def _icon_for(self, state: TrayState) -> QIcon:
-        ratio = (
-            QGuiApplication.primaryScreen().devicePixelRatio()
-            if QGuiApplication.primaryScreen()
-            else 1.0
-        )
-        return badge_icon(state.tone, state.badge, self.dark_panel(), ratio)
+        self.set_state(self._state)  # a new lightness is a new look
 
     def action(self, name: str) -> QAction | None:
         """The menu action with object name ``name`` (after the last rebuild)."""
