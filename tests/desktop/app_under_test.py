@@ -25,6 +25,21 @@ def faketime_lib() -> str | None:
     return next((lib for lib in FAKETIME_LIBS if Path(lib).exists()), None)
 
 
+def faked_clock_env(clock_file: Path) -> dict[str, str]:
+    """What makes a process read its wall clock from ``clock_file`` (libfaketime), while its
+    monotonic clock runs on: a suspend and resume, as the app sees one. Empty without
+    libfaketime."""
+    lib = faketime_lib()
+    if lib is None:
+        return {}
+    return {
+        "LD_PRELOAD": lib,
+        "FAKETIME_TIMESTAMP_FILE": str(clock_file),
+        "FAKETIME_NO_CACHE": "1",
+        "FAKETIME_DONT_FAKE_MONOTONIC": "1",
+    }
+
+
 class FakeLogind:
     """tests/desktop/scripts/fake_logind.py on a bus: owns org.freedesktop.login1 and sends
     PrepareForSleep around a pretend suspend."""
@@ -99,14 +114,8 @@ class App:
         }
         if not self.real_keychain:
             env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
-        lib = faketime_lib()
-        if faked and lib:
-            env.update(
-                LD_PRELOAD=lib,
-                FAKETIME_TIMESTAMP_FILE=str(self.clock_file),
-                FAKETIME_NO_CACHE="1",
-                FAKETIME_DONT_FAKE_MONOTONIC="1",
-            )
+        if faked:
+            env.update(faked_clock_env(self.clock_file))
         return env
 
     def cli(self, *args: str) -> subprocess.CompletedProcess[str]:

@@ -8,7 +8,7 @@ import contextlib
 import json
 from typing import Any
 
-from app_under_test import faketime_lib
+from app_under_test import faked_clock_env
 from session import Child, DesktopSessionError
 
 from wayland.app_python import AppPython
@@ -44,14 +44,8 @@ class WaylandApp:
             "LC_TIME": "en_US.UTF-8",
             "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
         }
-        lib = faketime_lib()
-        if faked and lib:
-            env.update(
-                LD_PRELOAD=lib,
-                FAKETIME_TIMESTAMP_FILE=str(self.clock_file),
-                FAKETIME_NO_CACHE="1",
-                FAKETIME_DONT_FAKE_MONOTONIC="1",
-            )
+        if faked:
+            env.update(faked_clock_env(self.clock_file))
         return env
 
     def cli(self, *args: str) -> str:

@@ -17,20 +17,13 @@ from crickets.ui.reminders.dispatch import OPEN_GUIDE, THEY_CALLED, notice_actio
 from crickets.ui.system.action_notice import ActionNotifier, NoticeAction
 from crickets.ui.system.notify_chain import LogNotifier, NotifyChain
 from crickets.ui.system.notify_send import NotifySendNotifier
+from tests.gui.system.fake_notify_send import fake_notify_send
 
 ACTIONS = (OPEN_GUIDE, THEY_CALLED)
 
 
 def capabilities(has_actions: bool) -> Callable[[Callable[[bool], None]], None]:
     return lambda then: then(has_actions)
-
-
-def fake_notify_send(tmp_path: Path, body: str) -> tuple[str, Path]:
-    record = tmp_path / "args"
-    program = tmp_path / "notify-send"
-    program.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > "{record}"\n{body}\n')
-    program.chmod(0o755)
-    return str(program), record
 
 
 def arguments(title: str, message: str, actions: Sequence[tuple[str, str]]) -> list[str]:

@@ -18,6 +18,7 @@ from crickets.ui.reminders.sound import Cue, Sound
 from crickets.ui.system.notify_chain import LogNotifier, NotifyChain, TrayBalloonNotifier
 from crickets.ui.system.notify_send import NotifySendNotifier
 from crickets.wiring.tray import notifiers
+from tests.gui.system.fake_notify_send import fake_notify_send
 
 
 class Fake:
@@ -143,15 +144,6 @@ def test_the_log_always_works(caplog: pytest.LogCaptureFixture) -> None:
         assert LogNotifier().notify("It's time", "Acme")
     assert "could not be shown" in caplog.text
     assert "Acme" not in caplog.text  # the text names people: never in the log (issue 15)
-
-
-def fake_notify_send(tmp_path: Path, body: str) -> tuple[str, Path]:
-    """A stand-in notify-send that records its arguments, one per line."""
-    record = tmp_path / "args"
-    program = tmp_path / "notify-send"
-    program.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > "{record}"\n{body}\n')
-    program.chmod(0o755)
-    return str(program), record
 
 
 def test_notify_send_that_succeeds(qtbot: QtBot, tmp_path: Path) -> None:
