@@ -123,6 +123,8 @@ _DUNSTRC = """[global]
     timeout = 0
 """
 
+#: Walks of the window tree before a failing xwininfo is an error (see ``windows``).
+_TREE_ATTEMPTS = 5
 _KEYRING_PASSWORD = b"crickets-desktop-tests"
 
 # -noreset: the server keeps its state when its last client disconnects.
@@ -429,9 +431,16 @@ class DesktopSession:
             time.sleep(_POLL_INTERVAL)
 
     def windows(self) -> Window:
-        """The whole window tree (``xwininfo -root -tree``), root first."""
-        out = self.run(["xwininfo", "-root", "-tree"], check=True).stdout
-        return _parse_xwininfo(out)
+        """The whole window tree (``xwininfo -root -tree``), root first.
+
+        xwininfo walks the tree one request at a time and fails (BadWindow, exit 1) when a
+        window goes away during the walk, which is what a closing window does; so a failed
+        walk is tried again, a few times, before it counts as an error."""
+        for _attempt in range(_TREE_ATTEMPTS - 1):
+            walk = self.run(["xwininfo", "-root", "-tree"])
+            if walk.returncode == 0:
+                return _parse_xwininfo(walk.stdout)
+        return _parse_xwininfo(self.run(["xwininfo", "-root", "-tree"], check=True).stdout)
 
     def tray_panel(self) -> Window | None:
         """trayer's ``panel`` window, if it is up."""
