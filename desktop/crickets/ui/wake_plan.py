@@ -58,6 +58,10 @@ class WakePlan:
 
     def next_wake(self, now: datetime, change: datetime | None) -> Wake:
         """The wake-up after ``now``, given the next visible ``change`` (if any)."""
-        job = self._job_at + HOURLY if self._job is not None and self._job_at else None
-        wake = min(t for t in (change, job and max(job, now), now + self.heartbeat) if t)
+        candidates = [now + self.heartbeat]
+        if change is not None:
+            candidates.append(change)
+        if self._job is not None and self._job_at is not None:
+            candidates.append(max(self._job_at + HOURLY, now))  # overdue: at once
+        wake = min(candidates)
         return Wake(wake, wake == change and wake - now < PRECISE_WITHIN)

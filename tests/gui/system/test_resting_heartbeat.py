@@ -11,13 +11,26 @@ from pytestqt.qtbot import QtBot
 
 from crickets.domain.clock import FixedClock
 from crickets.storage.store import Store
-from crickets.ui.shell import StartMode
+from crickets.ui.shell import Shell, StartMode
 from crickets.ui.system.sleep_watch import SleepWatch
 from crickets.ui.wake_plan import HEARTBEAT, RESTING_HEARTBEAT
 from tests.builders import make_interview
 from tests.gui.running import running_tray
 
 NOW = datetime(2026, 11, 30, 17, 0, tzinfo=UTC)  # the interview is a day and two hours away
+
+
+def started_tray(
+    store: Store, socket: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, *, logind: bool
+) -> Shell:
+    """A login-started tray over one interview, counting, with or without logind."""
+    monkeypatch.setattr(SleepWatch, "_subscribe", lambda _watch: logind)
+    store.interviews.add(make_interview(id=None))
+    running, _ = running_tray(store, FixedClock(NOW), str(socket), mode=StartMode(background=True))
+    shell = running.shell
+    shell.start()
+    qtbot.waitUntil(lambda: shell.controller.state is not None)
+    return shell
 
 
 @pytest.mark.parametrize(("logind", "heartbeat"), [(True, RESTING_HEARTBEAT), (False, HEARTBEAT)])
@@ -29,14 +42,7 @@ def test_the_tray_rests_an_hour_only_when_logind_reports_resumes(
     logind: bool,
     heartbeat: timedelta,
 ) -> None:
-    monkeypatch.setattr(SleepWatch, "_subscribe", lambda _watch: logind)
-    store.interviews.add(make_interview(id=None))
-    running, _ = running_tray(
-        store, FixedClock(NOW), str(tmp_path / "s.sock"), mode=StartMode(background=True)
-    )
-    shell = running.shell
-    shell.start()
-    qtbot.waitUntil(lambda: shell.controller.state is not None)
+    shell = started_tray(store, tmp_path / "s.sock", qtbot, monkeypatch, logind=logind)
     assert shell.server.is_listening()
     assert shell.controller.heartbeat == heartbeat
     assert shell.controller.timer.interval() == heartbeat // timedelta(milliseconds=1) + 2
@@ -48,16 +54,9 @@ def test_a_tray_without_its_socket_keeps_the_minute_heartbeat(
 ) -> None:
     """No socket, no reload requests from the command line: its writes are seen by the
     minute heartbeat's check, as before."""
-    monkeypatch.setattr(SleepWatch, "_subscribe", lambda _watch: True)
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where the socket's folder should be")
-    store.interviews.add(make_interview(id=None))
-    running, _ = running_tray(
-        store, FixedClock(NOW), str(blocked / "s.sock"), mode=StartMode(background=True)
-    )
-    shell = running.shell
-    shell.start()
-    qtbot.waitUntil(lambda: shell.controller.state is not None)
+    shell = started_tray(store, blocked / "s.sock", qtbot, monkeypatch, logind=True)
     assert not shell.server.is_listening()
     assert shell.controller.heartbeat == HEARTBEAT
     shell.stop()
