@@ -39,6 +39,8 @@ NEVER = (
     "_hashlib",
     "hmac",
     "logging.handlers",  # pickle, queue, socket: crickets.log rotates its file itself
+    # 2.3 MiB with Kerberos: the single instance is a plain Unix socket (docs/decisions/178)
+    "PySide6.QtNetwork",
 )
 #: Loaded when a window of that kind first opens, never at start (docs/decisions/162): each
 #: window's module and the helpers only windows use; the reminder window's at its moment.

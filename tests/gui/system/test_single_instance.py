@@ -6,10 +6,7 @@ from __future__ import annotations
 import socket
 import stat
 import tempfile
-import threading
-from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Generic, TypeVar
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -17,52 +14,7 @@ from pytestqt.qtbot import QtBot
 from crickets import ipc
 from crickets.ipc import Command, Delivery, Request
 from crickets.ui.system.single_instance import ListenResult, SingleInstanceServer, already_running
-
-
-@pytest.fixture
-def sock_path() -> Iterator[str]:
-    """A socket path short enough for sun_path, in a private directory."""
-    with tempfile.TemporaryDirectory(prefix="crk-", dir="/tmp") as name:
-        Path(name).chmod(0o700)
-        yield str(Path(name) / "tray.sock")
-
-
-@pytest.fixture
-def server(qtbot: QtBot, sock_path: str) -> Iterator[SingleInstanceServer]:
-    first = SingleInstanceServer(sock_path)
-    assert first.listen() is ListenResult.LISTENING
-    yield first
-    first.close()
-    first.deleteLater()
-
-
-T = TypeVar("T")
-
-
-class InThread(Generic[T]):
-    """Run a blocking client call off the GUI thread; ``result()`` after the signal."""
-
-    def __init__(self, call: Callable[[], T]) -> None:
-        self._value: list[T] = []
-        self._thread = threading.Thread(target=lambda: self._value.append(call()), daemon=True)
-        self._thread.start()
-
-    def result(self, qtbot: QtBot) -> T:
-        qtbot.waitUntil(lambda: not self._thread.is_alive(), timeout=5000)
-        return self._value[0]
-
-
-def raw(path: str, data: bytes) -> bytes:
-    """Send raw bytes; return the server's answer line."""
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
-        client.settimeout(5)
-        client.connect(path)
-        client.sendall(data)
-        client.shutdown(socket.SHUT_WR)
-        answer = b""
-        while chunk := client.recv(4096):
-            answer += chunk
-        return answer
+from tests.gui.system.socket_clients import InThread, raw
 
 
 def test_the_socket_is_private_and_a_second_server_sees_the_first(

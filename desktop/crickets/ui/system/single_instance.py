@@ -5,24 +5,28 @@ free, so the command line can use them without loading Qt). Modelled on qutebrow
 server: check for a live server before listening, clear only a stale socket of our own,
 keep the socket private, and treat any line that is not a valid message as noise: it is
 logged, answered with an error and acted on never (docs/decisions/041).
+
+The socket itself is a transport (:mod:`crickets.ui.system.local_listener`): a plain Unix
+socket on Linux and macOS, Qt's ``QLocalServer`` on Windows only, so QtNetwork is not
+loaded where it is not needed (docs/decisions/178).
 """
 
 from __future__ import annotations
 
 import enum
+import errno
 import logging
 import os
 import sys
-from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from crickets import ipc
+from crickets.ui.system.local_listener import READ_TIMEOUT_MS, Listener, Respond
+from crickets.ui.system.unix_listener import UnixListener
 
 logger = logging.getLogger("crickets.ipc")
 
-_READ_TIMEOUT_MS = 5_000  # a client that connects and says nothing is dropped after this
 _TOUCH_INTERVAL_MS = 3 * 3600 * 1000  # XDG: touch runtime files at least every 6 hours
 _UNIX = not sys.platform.startswith("win")
 
@@ -45,15 +49,15 @@ class SingleInstanceServer(QObject):
     rejected = Signal(str)  # why a message was ignored (malformed, other version, ...)
     _queued = Signal(object)
 
-    def __init__(self, path: str, parent: QObject | None = None) -> None:
+    def __init__(
+        self, path: str, parent: QObject | None = None, *, read_timeout_ms: int = READ_TIMEOUT_MS
+    ) -> None:
         super().__init__(parent)
         self.path = path
-        self._server = QLocalServer(self)
-        if not _UNIX:  # a named pipe: restrict it to this user (on Unix, the 0700 directory)
-            self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        self._server.newConnection.connect(self._accept)
+        self._listener = _transport(self._respond, read_timeout_ms, self)
         self._queued.connect(self._dispatch, Qt.ConnectionType.QueuedConnection)
         self._touch = QTimer(self)
+        self._touch.setObjectName("keep-alive")
         self._touch.setTimerType(Qt.TimerType.VeryCoarseTimer)
         self._touch.setInterval(_TOUCH_INTERVAL_MS)
         self._touch.timeout.connect(self._keep_alive)
@@ -73,66 +77,39 @@ class SingleInstanceServer(QObject):
                     return ListenResult.ALREADY_RUNNING
                 logger.warning("No single-instance socket: %s is in the way", self.path)
                 return ListenResult.UNAVAILABLE
-        if not self._server.listen(self.path):
-            in_use = self._server.serverError() == QAbstractSocket.SocketError.AddressInUseError
+        try:
+            self._listener.listen(self.path)
+        except OSError as error:
+            in_use = error.errno == errno.EADDRINUSE
             if in_use and already_running(self.path):  # lost a race with a second launch
                 return ListenResult.ALREADY_RUNNING
-            logger.warning("No single-instance socket: %s", self._server.errorString())
+            logger.warning("No single-instance socket: %s", error)
             return ListenResult.UNAVAILABLE
         if _UNIX:
-            Path(self.path).chmod(0o600)
             self._touch.start()
         logger.debug("Listening on %s", self.path)
         return ListenResult.LISTENING
 
     def is_listening(self) -> bool:
-        return self._server.isListening()
+        return self._listener.is_listening()
 
     def close(self) -> None:
         """Stop listening and remove the socket file."""
         self._touch.stop()
-        self._server.close()
+        self._listener.close()
 
-    def _accept(self) -> None:
-        while self._server.hasPendingConnections():
-            client = self._server.nextPendingConnection()
-            client.disconnected.connect(client.deleteLater)
-            # A slot of ours, not a closure: a closure holding self on the client's signal
-            # would let the client's deletion delete this server, and the client twice.
-            client.readyRead.connect(self._ready_read)
-            QTimer.singleShot(_READ_TIMEOUT_MS, client, client.abort)
-            if client.bytesAvailable():
-                self._read(client)
-
-    @Slot()
-    def _ready_read(self) -> None:
-        client = self.sender()
-        if isinstance(client, QLocalSocket):
-            self._read(client)
-
-    def _read(self, client: QLocalSocket) -> None:
-        if client.property("crickets-answered"):
-            return  # one request per connection; the rest is ignored
-        if not client.canReadLine():
-            if client.bytesAvailable() > ipc.MAX_LINE:
-                self._answer(client, "the line is too long")
-            return
-        line = bytes(client.readLine(ipc.MAX_LINE + 1).data())
+    def _respond(self, line: bytes) -> bytes:
+        """The answer to one line; a valid request is acted on after the answer is out."""
         try:
-            request = ipc.decode(line.rstrip(b"\r\n"))
+            if len(line) > ipc.MAX_LINE:
+                raise ipc.ProtocolError("the line is too long")
+            request = ipc.decode(line)  # JSON ignores the "\r" of a "\r\n"
         except ipc.ProtocolError as error:
-            self._answer(client, str(error))
-            return
-        self._answer(client, None)
-        self._queued.emit(request)  # acted on after the answer is out
-
-    def _answer(self, client: QLocalSocket, error: str | None) -> None:
-        client.setProperty("crickets-answered", True)
-        if error is not None:
             logger.warning("Ignored a message on %s: %s", self.path, error)
-            self.rejected.emit(error)
-        client.write(ipc.answer(error))
-        client.disconnectFromServer()  # after the answer is written
+            self.rejected.emit(str(error))
+            return ipc.answer(str(error))
+        self._queued.emit(request)  # queued: dispatched once the transport has answered
+        return ipc.answer(None)
 
     def _dispatch(self, request: ipc.Request) -> None:
         logger.debug("Request: %s", request.command.value)  # a file name can name a company
@@ -149,5 +126,14 @@ class SingleInstanceServer(QObject):
             os.utime(self.path)  # not Path.touch(): that would create a plain file
         except OSError:
             logger.warning("The single-instance socket vanished; listening again")
-            self._server.close()
+            self._listener.close()
             self.listen()
+
+
+def _transport(respond: Respond, read_timeout_ms: int, parent: QObject) -> Listener:
+    """A plain Unix socket, or on Windows a named pipe through QtNetwork (loaded only there)."""
+    if _UNIX:
+        return UnixListener(respond, read_timeout_ms=read_timeout_ms, parent=parent)
+    from crickets.ui.system.pipe_listener import PipeListener  # QtNetwork: Windows only
+
+    return PipeListener(respond, read_timeout_ms=read_timeout_ms, parent=parent)
