@@ -23,12 +23,14 @@ from app_under_test import App, FakeLogind
 from session import Child, DesktopSession
 from tests.private_bus import private_bus
 
-from measure import Idle, Memory, idle_together, memory, run_time, time_to_icon
+from measure import Idle, Memory, idle_together, memory, run_time, time_to_icon, time_to_plate
 
 ROOT = Path(__file__).resolve().parents[1]
 BARE = [sys.executable, str(ROOT / "bench" / "bare_tray.py")]
 CRICKETS = [sys.executable, "-m", "crickets"]
 ICON_NAME = {"bare": "Bare", "crickets": "Crickets"}  # each icon window's name in the tray
+#: The plate both draw (the bare tray's, and Crickets' calm badge on a light panel).
+PLATE = "#263238"
 GUIDE = "They haven't called"  # the guide's window title
 SOON = ("--at", "2026-12-01 14:00", "--tz", "America/New_York", "--company", "Acme")
 START = datetime(2026, 12, 1, 19, 0, tzinfo=UTC)  # SOON's start
@@ -41,6 +43,7 @@ class Trays:
     """Both trays, started in alternating order, measured alike."""
 
     starts: dict[str, list[float]] = field(default_factory=dict)
+    countdowns: dict[str, list[float]] = field(default_factory=dict)  # to the badge painted
     memory: dict[str, list[Memory]] = field(default_factory=dict)
     idle: dict[str, Idle] = field(default_factory=dict)
 
@@ -77,9 +80,12 @@ def trays_at_rest(
             children, started = {}, {}
             for name in order:
                 desktop.run(["fc-list"])  # rebuild a font cache a faked clock spoilt, untimed
-                children[name], seconds = time_to_icon(desktop, spawn[name], ICON_NAME[name])
-                started[name] = time.monotonic()
-                found.starts.setdefault(name, []).append(seconds)
+                up = time_to_icon(desktop, spawn[name], ICON_NAME[name])
+                shot = work / f"{name}-icon.png"
+                painted = time_to_plate(desktop, up.window, PLATE, up.t0, shot)
+                children[name], started[name] = up.child, time.monotonic()
+                found.starts.setdefault(name, []).append(up.seconds)
+                found.countdowns.setdefault(name, []).append(painted)
             for name in order:
                 time.sleep(max(0.0, started[name] + settle_s - time.monotonic()))
                 found.memory.setdefault(name, []).append(memory(children[name].pid))

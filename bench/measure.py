@@ -95,19 +95,44 @@ def idle_together(pids: Mapping[str, int], seconds: float) -> dict[str, Idle]:
     return result
 
 
+@dataclass(frozen=True)
+class Started:
+    child: Any
+    window: str  # the tray icon's X window
+    seconds: float  # from start to the icon embedded in the panel
+    t0: float  # time.monotonic() at start
+
+
 def time_to_icon(
     desktop: Any, start: Callable[[], Any], name: str, timeout: float = 20.0
-) -> tuple[Any, float]:
+) -> Started:
     """Start a process and time it until its tray icon (a window named ``name``, inside one
     of trayer's sockets) is embedded in the panel."""
     t0 = time.monotonic()
     child = start()
     deadline = t0 + timeout
     while time.monotonic() < deadline:
-        if any(w.name == name for w in desktop.tray_children()):
-            return child, time.monotonic() - t0
+        for window in desktop.tray_children():
+            if window.name == name:
+                return Started(child, window.id, time.monotonic() - t0, t0)
         time.sleep(POLL_S)
     raise TimeoutError(f"{name} never showed a tray icon")
+
+
+def time_to_plate(
+    desktop: Any, window: str, colour: str, since: float, shot: Path, timeout: float = 20.0
+) -> float:
+    """Seconds from ``since`` until the tray icon ``window`` shows its countdown: ``colour``
+    (the badge's plate) covers a fair part of it (a 22 px icon is ~480 pixels). Each look is
+    a screenshot and a histogram, so this is exact to about 30 ms, alike for both trays."""
+    deadline = since + timeout
+    while time.monotonic() < deadline:
+        try:
+            if desktop.colors(desktop.screenshot(shot, window=window)).get(colour, 0) >= 40:
+                return time.monotonic() - since
+        except subprocess.CalledProcessError:  # the window went away meanwhile
+            pass
+    raise TimeoutError(f"window {window} never showed {colour}")
 
 
 def run_time(args: Sequence[str], env: Mapping[str, str]) -> float:

@@ -48,6 +48,7 @@ def _spread(values: list[float], scale: float = 1000, unit: str = "ms") -> str:
 def tray_rows(t: Trays) -> list[Row]:
     starts = {name: median(values) for name, values in t.starts.items()}
     ratio = starts["crickets"] / starts["bare"]
+    counts = {name: median(values) for name, values in t.countdowns.items()}
     mem = {
         name: {kind: median([getattr(m, kind) for m in ms]) for kind in ("rss", "pss", "private")}
         for name, ms in t.memory.items()
@@ -62,6 +63,14 @@ def tray_rows(t: Trays) -> list[Row]:
             f"{ratio:.2f}x",
             "≤ 1.3x",
             ratio <= 1.3,
+        ),
+        (
+            "Start-up to the countdown painted in the icon (min / median)",
+            _spread(t.countdowns["bare"]),
+            _spread(t.countdowns["crickets"]),
+            f"{counts['crickets'] / counts['bare']:.2f}x",
+            "–",
+            None,
         ),
         (
             "RSS 60 s after start (median)",

@@ -24,8 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import FrameType, TracebackType
 
-from crickets import demo, log, paths
-from crickets.domain.clock import SystemClock
+from crickets import log, paths
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
@@ -78,7 +77,11 @@ def _one_line_hook(log_file: Path) -> ExceptHook:
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
-    return demo.demo_data_dir() if args.demo else paths.data_dir(args.data_dir)
+    if args.demo:
+        from crickets import demo  # its sample interview's modules, only for the demo
+
+        return demo.demo_data_dir()
+    return paths.data_dir(args.data_dir)
 
 
 def no_display_reason(environ: dict[str, str], platform: str = sys.platform) -> str | None:
@@ -114,15 +117,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_in(data_dir: Path, args: argparse.Namespace, stops: StopSignals) -> int:
+    from crickets.ui.qt_app import create_application, plain_imports
+
+    plain_imports()  # before Crickets' own Qt modules load
+    from PySide6.QtCore import QTimer
+
     from crickets import ipc
-    from crickets.domain.errors import StoreError
-    from crickets.storage.keychain import file_only
-    from crickets.ui.qt_app import create_application, show_fatal
-    from crickets.ui.shell import StartMode
     from crickets.ui.system.quit_signals import SignalQuit
-    from crickets.wiring.session import Session
-    from crickets.wiring.tray import build_tray
-    from crickets.wiring.windows import register_windows
+    from crickets.ui.system.single_instance import claim
+    from crickets.ui.tray.early_icon import show_early_icon
 
     log_file = log.setup(data_dir)
     sys.excepthook = _one_line_hook(log_file)
@@ -133,50 +136,19 @@ def _run_in(data_dir: Path, args: argparse.Namespace, stops: StopSignals) -> int
         raise Interrupted(stops.received)
     socket = ipc.socket_path(data_dir)
     request = ipc.open_request(args.open) if args.open else ipc.Request(ipc.Command.FOCUS)
-    handed = ipc.hand_over(socket, request)  # a busy tray is running, never absent
-    if handed is not None:
-        print(handed.message, file=sys.stdout if handed.reached else sys.stderr)
-        return 0 if handed.reached else 1
-    clock = SystemClock()
-    notices: list[str] = []
-    try:
-        # The demo's throw-away store keeps its key in a file beside it, never in the
-        # person's real keychain, and its storage notices would only confuse a first look.
-        session = Session(
-            data_dir,
-            clock,
-            on_notice=(lambda _text: None) if args.demo else notices.append,
-            keychain=file_only() if args.demo else None,
-        )
-        use_cases = session.use_cases  # opens the store
-    except StoreError as error:  # a store that cannot be used: one clear message
-        show_fatal(str(error))
-        return 2
-    if args.demo:
-        demo.seed(use_cases, clock.now())
-    opened = session.opened
+    claimed = claim(socket, request)  # before the icon: an icon means the tray answers
+    if isinstance(claimed, ipc.HandOver):
+        print(claimed.message, file=sys.stdout if claimed.reached else sys.stderr)
+        return 0 if claimed.reached else 1
+    # The icon first; the store, the countdown and the menu follow inside the event loop
+    # (crickets.wiring.start, docs/decisions/179).
+    from crickets.wiring.start import FIRST_PAINT_MS, TrayStart
 
-    def snapshot() -> None:
-        opened.snapshot_if_due()  # a failure becomes a notice, never an exception
-
-    running = build_tray(
-        app,
-        use_cases,
-        opened.store,
-        socket=socket,
-        mode=StartMode(background=args.background, demo=args.demo),
-        hourly=snapshot,
-    )
-    register_windows(running.windows, running.controller, use_cases, app, data_dir=data_dir)
-    running.shell.start()
-    for notice in notices:
-        running.notifier.notify("Crickets", notice)
-    if args.open:
-        running.shell.import_file(args.open)
+    start = TrayStart(app, data_dir, args, claimed, show_early_icon())
+    QTimer.singleShot(FIRST_PAINT_MS, start.run)
     try:
         code = app.exec()
     finally:
         quitter.close()
-        running.shell.stop()
-        session.close()
+        start.close()
     return int(code)

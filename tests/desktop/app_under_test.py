@@ -12,6 +12,8 @@ from pathlib import Path
 
 from session import Child, DesktopSession, Window
 
+from crickets.ui.shell import READY as TRAY_READY
+
 FAKETIME_LIBS = (
     "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1",
     "/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1",
@@ -38,6 +40,13 @@ def faked_clock_env(clock_file: Path) -> dict[str, str]:
         "FAKETIME_NO_CACHE": "1",
         "FAKETIME_DONT_FAKE_MONOTONIC": "1",
     }
+
+
+def ready_lines(log: Path | None) -> int:
+    """How many times the tray's log says it is counting down (once per start)."""
+    if log is None or not log.exists():
+        return 0
+    return log.read_text(encoding="utf-8", errors="replace").count(TRAY_READY)
 
 
 class FakeLogind:
@@ -93,10 +102,13 @@ class App:
         # Tests keep keyring's "fail" backend (the key in a file); the bench passes
         # ``real_keychain`` so the app reads its key from the session's Secret Service.
         self.real_keychain = real_keychain
+        self.tmp = tmp
         self.data = tmp / "data"
         self.clock_file = tmp / "faketime"
         self.set_time(at)
         self.child: Child | None = None
+        self._demo_parent: Path | None = None  # where a --demo start makes its folder
+        self._ready_before = 0
 
     def set_time(self, at: str) -> None:
         """Move the app's wall clock to ``at`` ("2026-12-01 18:58:59", UTC) from now on."""
@@ -136,10 +148,35 @@ class App:
 
     def start(self, *args: str, extra_env: dict[str, str] | None = None) -> Child:
         env = {**self.env(), **(extra_env or {})}
+        self._demo_parent = None
+        if "--demo" in args:  # its throw-away folder is made in TMPDIR: one of ours
+            env.setdefault("TMPDIR", str(self.tmp / "demo-tmp"))
+            self._demo_parent = Path(env["TMPDIR"])
+            self._demo_parent.mkdir(exist_ok=True)
+        self._ready_before = self._ready_lines()
         self.child = self.desktop.spawn(
             [sys.executable, "-m", "crickets", *args], name="crickets", env=env
         )
         return self.child
+
+    def _log(self) -> Path | None:
+        if self._demo_parent is None:
+            return self.data / "crickets.log"
+        folders = sorted(self._demo_parent.glob("crickets-demo-*"))
+        return folders[0] / "crickets.log" if folders else None
+
+    def _ready_lines(self) -> int:
+        return ready_lines(self._log())
+
+    def wait_ready(self, timeout: float = 20) -> None:
+        """Until the tray started by :meth:`start` counts down: its icon goes up before it
+        has opened the store (docs/decisions/179), so a test that moves the clock or sends
+        requests waits for this, which the tray's log says (a line naming nobody)."""
+        self.desktop.wait_until(
+            lambda: self._ready_lines() > self._ready_before,
+            timeout=timeout,
+            what="the tray's 'ready' line in its log",
+        )
 
     def nudge(self) -> None:
         """Have the running app look at its (faked) clock now rather than at its next timer,
@@ -174,6 +211,8 @@ class App:
             timeout=20,
             what="the Crickets icon in the tray",
         )
+        if self.child is not None and self.child.popen.poll() is None:
+            self.wait_ready()
         return icons[0]
 
     def icon_colours(self, name: str) -> dict[str, int]:

@@ -59,12 +59,14 @@ def test_tray_icon_badge_pixels_and_the_start_notification(
 ) -> None:
     app.set_time("2026-12-01 18:59:50")  # "<1m" now, "now" (blue) ten seconds later
     app.start()
-    app.tray_icon()
+    first = app.tray_icon()  # up with the app's picture before the store is even open
     before = desktop.wait_until(
         lambda: (c := app.icon_colours("badge-before.png")) and dominant(c, SOON_AMBER) and c,
         timeout=10,
         what="the calm badge",
     )
+    # The countdown took the early icon's place: one icon, the same window, never two.
+    assert [w.id for w in desktop.tray_children() if w.name == "Crickets"] == [first.id]
     after = desktop.wait_until(
         lambda: (c := app.icon_colours("badge-after.png")) and dominant(c, NOW_BLUE) and c,
         timeout=10,

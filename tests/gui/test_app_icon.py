@@ -8,7 +8,8 @@ from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from crickets.domain.display import Tone
-from crickets.ui.tray.badge_icon import app_icon, render
+from crickets.ui.tray.badge_icon import render
+from crickets.ui.tray.early_icon import app_icon
 
 
 def pixels(image: QImage) -> list[QColor]:

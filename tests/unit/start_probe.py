@@ -1,4 +1,4 @@
-"""Run ``crickets ARGS`` (or start the tray, offscreen, until its event loop is reached) in
+"""Run ``crickets ARGS`` (or start the tray, offscreen, until its start has run) in
 this fresh interpreter and print the modules it loaded, as JSON on the last line of stdout.
 
 Used by test_light_start.py. The key is kept by :class:`FileKeychain` (a JSON file named by
@@ -38,20 +38,20 @@ class FileKeychain(Keychain):
         self._path.write_text(json.dumps({**self._entries(), username: value}))
 
 
-def _stop_when_the_loop_runs() -> None:
-    """The tray's start-up is done when its event loop first runs: print, then quit."""
-    from PySide6.QtCore import QTimer
+def _stop_when_started() -> None:
+    """The tray's start-up is done when :class:`TrayStart` has run inside the event loop
+    (after the early icon): then print, and quit."""
+    from PySide6.QtCore import QCoreApplication
 
-    from crickets.ui import qt_app
+    from crickets.wiring.start import TrayStart
 
-    create = qt_app.create_application
+    run = TrayStart.run
 
-    def create_and_stop() -> object:
-        app = create()
-        QTimer.singleShot(0, app.quit)
-        return app
+    def run_and_stop(self: TrayStart) -> None:
+        run(self)
+        QCoreApplication.exit(0)
 
-    qt_app.create_application = create_and_stop  # type: ignore[assignment]
+    TrayStart.run = run_and_stop  # type: ignore[method-assign]
 
 
 def main(argv: list[str]) -> int:
@@ -60,7 +60,7 @@ def main(argv: list[str]) -> int:
 
     vars(opening)["Keychain"] = FileKeychain  # the keychain open_store makes, for this run
     if not argv:
-        _stop_when_the_loop_runs()
+        _stop_when_started()
     sys.argv = ["crickets", *argv]
     code = entry.main()
     print(json.dumps(sorted(sys.modules)))

@@ -7,6 +7,7 @@ intent and event to the piece that handles it.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -29,12 +30,15 @@ from crickets.ui.reminders.sound import Cue, Sound
 from crickets.ui.system.notify_chain import NotifyChain
 from crickets.ui.system.single_instance import ListenResult, SingleInstanceServer
 from crickets.ui.system.sleep_watch import SleepWatch
-from crickets.ui.tray.badge_icon import app_icon
+from crickets.ui.tray.early_icon import app_icon
 from crickets.ui.tray.no_tray_window import NoTrayWindow
 from crickets.ui.tray.placement import TrayPlacement
 from crickets.ui.tray.tray_icon import Tray
 from crickets.ui.windows import WindowKind, WindowRequest, Windows
 
+logger = logging.getLogger("crickets.tray")
+#: The log's line once the tray counts down (the icon alone goes up earlier: decision 179).
+READY = "tray ready: counting down"
 _SOUNDED = {ReminderKind.START: Cue.DUE, ReminderKind.OVERDUE: Cue.OVERDUE}
 
 
@@ -154,15 +158,16 @@ class Shell(QObject):
     # -- lifecycle ----------------------------------------------------------------------------
 
     def start(self) -> None:
-        listening = self.server.listen()
-        if listening is ListenResult.ALREADY_RUNNING:  # lost a start-up race
-            ipc.send(self.server.path, ipc.Request(ipc.Command.FOCUS))
-            QTimer.singleShot(0, self.quit)
-            return
+        if not self.server.is_listening():  # else claimed before the icon (crickets.app)
+            listening = self.server.listen()
+            if listening is ListenResult.ALREADY_RUNNING:  # lost a start-up race
+                ipc.send(self.server.path, ipc.Request(ipc.Command.FOCUS))
+                QTimer.singleShot(0, self.quit)
+                return
         self.sleep.start(heartbeat=False)  # the controller's own tick is the heartbeat
         self.controller.rest(
             resumes_reported=self.sleep.logind,
-            writes_reported=listening is ListenResult.LISTENING,
+            writes_reported=self.server.is_listening(),
         )
         self._placement.place()
         # The icon goes up first; the first decryption and badge drawing follow on the first
@@ -176,6 +181,8 @@ class Shell(QObject):
         self.sound.enabled = self.controller.settings.sound
         if self.mode.demo:
             self._announce_demo()
+        self.server.release()  # requests that came while the tray was starting, if any
+        logger.info(READY)
 
     def _first_window(self) -> None:
         """Nothing to count down to: the welcome the very first time (it leads to the Add

@@ -36,6 +36,7 @@ from crickets.ui.system.notify_chain import LogNotifier, NotifyChain, TrayBalloo
 from crickets.ui.system.notify_send import NotifySendNotifier
 from crickets.ui.system.single_instance import SingleInstanceServer
 from crickets.ui.system.sleep_watch import SleepWatch
+from crickets.ui.tray.early_icon import EarlyIcon
 from crickets.ui.tray.placement import TrayPlacement
 from crickets.ui.tray.tray_icon import Tray
 from crickets.ui.windows import Windows
@@ -98,12 +99,16 @@ def build_tray(
     socket: str,
     mode: StartMode = USUAL_START,
     hourly: Callable[[], None] | None = None,
+    early: EarlyIcon | None = None,
+    server: SingleInstanceServer | None = None,
 ) -> TrayApp:
     """Every Qt-side piece over ``use_cases``; ``store`` is read only for its change
-    counter (writes by the CLI) and the app state (the no-tray explanation)."""
+    counter (writes by the CLI) and the app state (the no-tray explanation). ``early``: the
+    tray icon already shown while the rest loaded, which the tray takes over; ``server``:
+    the socket already claimed (else one is made for ``socket``, listened on at start)."""
     book = use_cases.book
     controller = Controller(use_cases.logbook, use_cases.rescheduling, changes=store.database)
-    tray = Tray()
+    tray = Tray(early=early)
     content = ReminderContent.load()
     windows = Windows(controller, book, content, QtLinkOpener())
     notifier = NotifyChain(notifiers(tray.icon), actionable=action_notifier())
@@ -114,7 +119,7 @@ def build_tray(
         windows=windows,
         notifier=notifier,
         sound=Sound(enabled=True),
-        server=SingleInstanceServer(socket),
+        server=server if server is not None else SingleInstanceServer(socket),
         sleep=SleepWatch(book.clock),
         book=book,
         explanations=Explanations(store.state),

@@ -8,7 +8,7 @@ import contextlib
 import json
 from typing import Any
 
-from app_under_test import faked_clock_env
+from app_under_test import faked_clock_env, ready_lines
 from session import Child, DesktopSessionError
 
 from wayland.app_python import AppPython
@@ -27,6 +27,7 @@ class WaylandApp:
         self.clock_file = folder / "faketime"
         self.set_time(at)
         self.child: Child | None = None
+        self._ready_before = 0
 
     def set_time(self, at: str) -> None:
         """Move the app's wall clock to ``at`` ("2026-12-01 18:58:59", UTC) from now on."""
@@ -68,6 +69,7 @@ class WaylandApp:
         return json.loads(self.cli("status", "--json"))
 
     def start(self, *args: str) -> Child:
+        self._ready_before = ready_lines(self.data / "crickets.log")
         self.child = self.sway.spawn(
             [str(self.python.executable), "-m", "crickets", *args], name="crickets", env=self.env()
         )
@@ -93,7 +95,17 @@ class WaylandApp:
             timeout=timeout,
             what="the Crickets item registered with the StatusNotifierWatcher",
         )
+        self.wait_ready(timeout)
         return items[0]
+
+    def wait_ready(self, timeout: float = 20) -> None:
+        """Until the tray counts down (its item goes up before: docs/decisions/179)."""
+        log = self.data / "crickets.log"
+        self.sway.wait_until(
+            lambda: ready_lines(log) > self._ready_before,
+            timeout=timeout,
+            what="the tray's 'ready' line in its log",
+        )
 
     def _own_items(self) -> list[ItemAddress]:
         bus = self.sway.bus

@@ -9,11 +9,17 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
 from crickets import ipc
 from crickets.ipc import Command, Delivery, Request
-from crickets.ui.system.single_instance import ListenResult, SingleInstanceServer, already_running
+from crickets.ui.system.single_instance import (
+    ListenResult,
+    SingleInstanceServer,
+    already_running,
+    claim,
+)
 from tests.gui.system.socket_clients import InThread, raw
 
 
@@ -126,3 +132,41 @@ def test_close_removes_the_socket_and_a_new_instance_can_start(
     second = SingleInstanceServer(sock_path)
     assert second.listen() is ListenResult.LISTENING
     second.close()
+
+
+def test_a_held_server_answers_at_once_and_acts_after_release_in_order(
+    qtbot: QtBot, sock_path: str
+) -> None:
+    """The tray claims its socket before it can act (docs/decisions/179): a second launch
+    in those first moments is answered, and its request waits for the tray, not lost."""
+    held = SingleInstanceServer(sock_path, held=True)
+    assert held.listen() is ListenResult.LISTENING
+    seen: list[str] = []
+    held.focus_requested.connect(lambda: seen.append("focus"))
+    held.open_requested.connect(lambda path: seen.append(path))
+    try:
+        focus = InThread(lambda: ipc.send(sock_path, Request(Command.FOCUS)))
+        assert focus.result(qtbot) is Delivery.DELIVERED
+        opening = InThread(lambda: ipc.send(sock_path, ipc.open_request("/tmp/a.ics")))
+        assert opening.result(qtbot) is Delivery.DELIVERED
+        QCoreApplication.processEvents()  # the queued dispatches have run (and held both)
+        assert seen == []
+        held.release()
+        assert seen == ["focus", "/tmp/a.ics"]
+        with qtbot.waitSignal(held.focus_requested, timeout=5000):  # later ones: at once
+            InThread(lambda: ipc.send(sock_path, Request(Command.FOCUS)))
+    finally:
+        held.close()
+
+
+def test_claim_listens_or_hands_the_request_to_the_tray_already_there(
+    qtbot: QtBot, server: SingleInstanceServer, sock_path: str
+) -> None:
+    with qtbot.waitSignal(server.focus_requested, timeout=5000):
+        handed = InThread(lambda: claim(sock_path, Request(Command.FOCUS)))
+    result = handed.result(qtbot)
+    assert isinstance(result, ipc.HandOver) and result.reached
+    server.close()
+    fresh = claim(sock_path, Request(Command.FOCUS))
+    assert isinstance(fresh, SingleInstanceServer) and fresh.is_listening()
+    fresh.close()

@@ -50,10 +50,18 @@ class SingleInstanceServer(QObject):
     _queued = Signal(object)
 
     def __init__(
-        self, path: str, parent: QObject | None = None, *, read_timeout_ms: int = READ_TIMEOUT_MS
+        self,
+        path: str,
+        parent: QObject | None = None,
+        *,
+        read_timeout_ms: int = READ_TIMEOUT_MS,
+        held: bool = False,
     ) -> None:
+        """``held``: answer requests but act on none until :meth:`release` (the tray claims
+        its socket before it has loaded what would act on them: docs/decisions/179)."""
         super().__init__(parent)
         self.path = path
+        self._held: list[ipc.Request] | None = [] if held else None
         self._listener = _transport(self._respond, read_timeout_ms, self)
         self._queued.connect(self._dispatch, Qt.ConnectionType.QueuedConnection)
         self._touch = QTimer(self)
@@ -111,7 +119,16 @@ class SingleInstanceServer(QObject):
         self._queued.emit(request)  # queued: dispatched once the transport has answered
         return ipc.answer(None)
 
+    def release(self) -> None:
+        """Act on the requests held so far, in the order they came, and on later ones at once."""
+        held, self._held = self._held or [], None
+        for request in held:
+            self._dispatch(request)
+
     def _dispatch(self, request: ipc.Request) -> None:
+        if self._held is not None:
+            self._held.append(request)
+            return
         logger.debug("Request: %s", request.command.value)  # a file name can name a company
         if request.command is ipc.Command.FOCUS:
             self.focus_requested.emit()
@@ -128,6 +145,20 @@ class SingleInstanceServer(QObject):
             logger.warning("The single-instance socket vanished; listening again")
             self._listener.close()
             self.listen()
+
+
+def claim(path: str, request: ipc.Request) -> SingleInstanceServer | ipc.HandOver:
+    """This data folder's socket for a tray about to start, listened on and held until the
+    tray is ready; or, when another tray has it, what handing ``request`` to that one said."""
+    handed = ipc.hand_over(path, request)  # a busy tray is running, never absent
+    if handed is not None:
+        return handed
+    server = SingleInstanceServer(path, held=True)
+    if server.listen() is ListenResult.ALREADY_RUNNING:  # lost a race with another launch
+        handed = ipc.hand_over(path, request)
+        if handed is not None:
+            return handed
+    return server
 
 
 def _transport(respond: Respond, read_timeout_ms: int, parent: QObject) -> Listener:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QIcon, QPainter, QPainterPath, QPixmap
 
-from crickets import resources
 from crickets.domain.display import Tone
+from crickets.ui.tray.early_icon import app_icon
 
 SIZES = (16, 22, 24, 32, 48, 64)
 
@@ -29,10 +29,6 @@ _CALM_ON_DARK = ("#eceff1", "#111111")
 def plate_colours(tone: Tone, dark_panel: bool) -> tuple[QColor, QColor]:
     plate, text = _COLOURS.get(tone, _CALM_ON_DARK if dark_panel else _CALM_ON_LIGHT)
     return QColor(plate), QColor(text)
-
-
-def app_icon() -> QIcon:
-    return QIcon(str(resources.path("icons", "hicolor", "scalable", "apps", "crickets.svg")))
 
 
 def _handset(size: int) -> QPainterPath:

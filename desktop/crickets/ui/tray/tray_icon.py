@@ -20,6 +20,7 @@ from crickets.domain.display import IDLE, Tone, TrayState
 from crickets.domain.drafts import DraftKind
 from crickets.domain.phases import Phase
 from crickets.ui.tray.badge_icon import badge_icon
+from crickets.ui.tray.early_icon import EarlyIcon
 
 #: The Drafts submenu, in the order a person needs them.
 DRAFT_KINDS = tuple(DraftKind)
@@ -44,13 +45,17 @@ class Tray(QObject):
     settings_requested = Signal()
     quit_requested = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, early: EarlyIcon | None = None) -> None:
+        """``early``: the icon and menu already shown at start
+        (:mod:`~crickets.ui.tray.early_icon`), taken over as they are, so the tray never
+        shows a second icon and its menu stays where the tray host found it."""
         super().__init__(parent)
         self._state = IDLE
         self._look: tuple[Tone, str, bool, float] | None = None  # what the icon shows
-        self.icon = QSystemTrayIcon(self)
+        self.icon = early.icon if early is not None else QSystemTrayIcon()
+        self.icon.setParent(self)
         self.icon.setObjectName("tray.icon")
-        self.menu = QMenu()
+        self.menu = early.menu if early is not None else QMenu()
         self.menu.setObjectName("tray.menu")
         self.menu.setToolTipsVisible(True)  # the status line's whole sentence
         self.menu.aboutToShow.connect(self.rebuild_menu)
