@@ -3,13 +3,23 @@ different, in shape and in colour, at the sizes a tray uses (issue 13)."""
 
 from __future__ import annotations
 
+import importlib.util
+import os
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
 import pytest
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
+from crickets import resources
 from crickets.domain.display import Tone
 from crickets.ui.tray.badge_icon import render
-from crickets.ui.tray.early_icon import app_icon
+from crickets.ui.tray.early_icon import ICON_SIZES, app_icon
+
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "render_app_icon.py"
 
 
 def pixels(image: QImage) -> list[QColor]:
@@ -59,3 +69,43 @@ def test_the_logo_is_not_the_in_call_handset(qtbot: QtBot, size: int) -> None:
 @pytest.mark.parametrize("size", [22, 32])
 def test_idle_and_counting_down_look_different(qtbot: QtBot, size: int) -> None:
     assert share_different(logo(size), state(Tone.CALM, "5h", size)) > 0.4
+
+
+def _render_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("render_app_icon", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("size", ICON_SIZES)
+def test_the_icon_pngs_are_the_svg_rendered(qtbot: QtBot, size: int) -> None:
+    """The PNGs the app loads are what scripts/render_app_icon.py makes of the SVG today:
+    change the SVG without rendering them again and this fails."""
+    fresh = _render_script().render(size).convertToFormat(QImage.Format.Format_ARGB32)
+    stored = QImage(str(resources.path("icons", "raster", f"crickets-{size}.png")))
+    assert stored.width() == stored.height() == size
+    assert share_different(fresh, stored.convertToFormat(QImage.Format.Format_ARGB32)) < 0.01
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="reads /proc/self/maps")
+def test_drawing_the_app_icon_and_a_badge_loads_no_svg_code() -> None:
+    """At rest the tray draws the app icon or a badge; neither may pull in Qt's SVG engine
+    (0.65 MiB of libQt6Svg mapped for as long as the tray runs: docs/decisions/180)."""
+    script = (
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication(['probe'])\n"
+        "from crickets.domain.display import Tone\n"
+        "from crickets.ui.tray.badge_icon import badge_icon\n"
+        "from crickets.ui.tray.early_icon import app_icon\n"
+        "assert not app_icon().pixmap(44, 44).isNull()\n"
+        "badge_icon(Tone.CALM, '1d', False, 2.0).pixmap(44, 44)\n"
+        "print('libQt6Svg' in open('/proc/self/maps').read())\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"

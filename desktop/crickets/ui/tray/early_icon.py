@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -24,8 +25,19 @@ from crickets import resources
 STARTING = "Crickets is starting…"
 
 
+#: The app icon's PNG sizes (scripts/render_app_icon.py renders them from the SVG).
+ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256)
+
+
 def app_icon() -> QIcon:
-    return QIcon(str(resources.path("icons", "hicolor", "scalable", "apps", "crickets.svg")))
+    """The app's icon from its PNGs: an SVG would load Qt's SVG engine and libQt6Svg into
+    a tray that never otherwise draws SVG (docs/decisions/180)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(
+            str(resources.path("icons", "raster", f"crickets-{size}.png")), QSize(size, size)
+        )
+    return icon
 
 
 @dataclass(frozen=True)
