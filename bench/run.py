@@ -219,7 +219,9 @@ Run with `.venv/bin/python bench/run.py` (5 rounds, 600 s idle) on a quiet machi
 3 --idle 60` is a quick look. How each figure is taken: docs/decisions/166. At rest, a day
 ahead, the tray's only timer waits for the next change of the badge or the hour (164); it
 redraws only when the badge changes (165). Without logind the heartbeat stays at a minute,
-hence the last row. The Secret Service read, memory and the command line: 160, 161."""
+hence the last row. The Secret Service read, memory and the command line: 160, 161; the
+icon shown before the rest loads (so the countdown follows it), no QtNetwork, no import hook,
+no SVG engine: 179, 178, 180."""
 
 
 def write_section(text: str) -> None:

@@ -4,6 +4,7 @@ London, so reminders that count working days do not depend on the machine's zone
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,3 +37,11 @@ def twelve_hour_locale() -> Iterator[None]:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     yield
     QLocale.setDefault(before)
+
+
+@pytest.fixture
+def sock_path() -> Iterator[str]:
+    """A socket path short enough for sun_path, in a private directory."""
+    with tempfile.TemporaryDirectory(prefix="crk-", dir="/tmp") as name:
+        Path(name).chmod(0o700)
+        yield str(Path(name) / "tray.sock")

@@ -1,0 +1,76 @@
+"""The tray's start after its early icon (crickets.wiring.start, docs/decisions/179): a
+store that cannot be opened ends the event loop with one message and code 2; a stop before
+the start has run leaves no socket and no icon behind."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
+from pytest import MonkeyPatch
+from pytestqt.qtbot import QtBot
+
+from crickets.domain.clock import FixedClock
+from crickets.storage import opening
+from crickets.storage.keychain import KEY_FILE_MISSING
+from crickets.ui import qt_app
+from crickets.ui.system.single_instance import ListenResult, SingleInstanceServer
+from crickets.ui.tray.early_icon import EarlyIcon
+from crickets.wiring import start
+from crickets.wiring.start import TrayStart
+from tests.builders import make_interview
+
+NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+
+
+def args(**given: object) -> argparse.Namespace:
+    return argparse.Namespace(**{"demo": False, "background": True, "open": None, **given})
+
+
+def test_a_stop_before_the_start_ran_closes_the_socket_and_hides_the_icon(
+    qtbot: QtBot, sock_path: str, tmp_path: Path, monkeypatch: MonkeyPatch
+) -> None:
+    server = SingleInstanceServer(sock_path, held=True)
+    assert server.listen() is ListenResult.LISTENING
+    early = EarlyIcon(QSystemTrayIcon(), QMenu())
+    hidden: list[QSystemTrayIcon] = []
+    monkeypatch.setattr(QSystemTrayIcon, "hide", lambda icon: hidden.append(icon))  # offscreen
+    starting = TrayStart(qt(), tmp_path / "data", args(), server, early)
+    starting.close()
+    assert not server.is_listening() and not Path(sock_path).exists()
+    assert hidden == [early.icon]
+    assert starting.session is None and starting.running is None
+
+
+def test_a_store_that_cannot_be_opened_is_one_message_and_exit_code_2(
+    qtbot: QtBot, sock_path: str, tmp_path: Path, monkeypatch: MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    opened = opening.open_store(data, clock=FixedClock(NOW))  # the key in a key file
+    opened.store.interviews.add(make_interview())
+    opened.close()
+    for key in data.glob("crickets-*.key"):
+        key.unlink()
+    said: list[str] = []
+    exits: list[int] = []
+    monkeypatch.setattr(qt_app, "show_fatal", said.append)
+    monkeypatch.setattr(QApplication, "exit", staticmethod(exits.append))
+    server = SingleInstanceServer(sock_path, held=True)
+    starting = TrayStart(qt(), data, args(), server, None)
+    starting.run()
+    assert exits == [2]
+    (message,) = said
+    assert message.startswith(KEY_FILE_MISSING.split("{", 1)[0]) and "\n" not in message
+    assert starting.running is None  # nothing of the tray was built
+    starting.close()
+
+
+def qt() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app
+
+
+assert start.FIRST_PAINT_MS < 100  # the countdown follows the icon within a glance
