@@ -18,10 +18,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
+from crickets.ui.tray.early_icon import ICON_SIZES
+
 ROOT = Path(__file__).resolve().parents[1]
 SVG = ROOT / "resources" / "icons" / "hicolor" / "scalable" / "apps" / "crickets.svg"
 RASTER = ROOT / "resources" / "icons" / "raster"
-SIZES = (16, 22, 24, 32, 48, 64, 128, 256)
 
 
 def render(size: int, svg: Path = SVG) -> QImage:
@@ -38,7 +39,7 @@ def main() -> int:
         ["render_app_icon", "-platform", "offscreen"]
     )
     RASTER.mkdir(parents=True, exist_ok=True)
-    for size in SIZES:
+    for size in ICON_SIZES:
         target = RASTER / f"crickets-{size}.png"
         if not render(size).save(str(target), "PNG"):
             print(f"could not write {target}", file=sys.stderr)

@@ -1,10 +1,11 @@
 """Starting the tray: ``crickets`` (no subcommand) and ``crickets --demo`` reach it through
 :func:`run`, from :mod:`crickets.__main__`; nothing else imports this module.
 
-It opens one data folder (:class:`crickets.wiring.session.Session`), has
+It claims the data folder's single-instance socket, shows the app's icon, and runs the
+event loop; inside it :class:`crickets.wiring.start.TrayStart` opens the data folder and has
 :mod:`crickets.wiring.tray` and :mod:`crickets.wiring.windows` assemble the Qt side over its
-use cases, and runs the event loop (docs/architecture.md). Heavy imports (Qt, the store)
-happen here, after argument parsing.
+use cases (docs/architecture.md, docs/decisions/179). Heavy imports (Qt, the store) happen
+here and there, after argument parsing.
 
 Ctrl+C and SIGTERM stop the tray as Quit does: the clean-up runs (the store is closed, the
 demo's throw-away folder removed), and then the process ends by that same signal, so the

@@ -26,6 +26,9 @@ from pathlib import Path
 from types import TracebackType
 
 LOG_NAME = "crickets.log"
+#: The tray's line once it counts down (its icon goes up earlier: docs/decisions/179);
+#: it names nobody, and the desktop tests and the bench wait for it.
+TRAY_READY = "tray ready: counting down"
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
 logger = logging.getLogger("crickets")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from session import Child, DesktopSession, Window
 
-from crickets.ui.shell import READY as TRAY_READY
+from crickets.log import TRAY_READY
 
 FAKETIME_LIBS = (
     "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1",

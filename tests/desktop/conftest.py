@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from a11y_tree import PACKAGE, AccessibilityBus, launcher
 from session import INSTALL_SCRIPT, DesktopSession
 
 _HERE = Path(__file__).resolve().parent
@@ -41,3 +42,17 @@ def desktop() -> Iterator[DesktopSession]:
         yield session
     finally:
         session.stop()
+
+
+@pytest.fixture
+def a11y(desktop: DesktopSession) -> Iterator[AccessibilityBus]:
+    """The session's accessibility bus, for tests that read windows as a screen reader
+    does (the app joins it when started with ``a11y_tree.ACCESSIBLE_ENV``)."""
+    if launcher() is None:
+        message = f"desktop tests read windows over AT-SPI: install {PACKAGE}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{message} (CI must install it)", pytrace=False)
+        pytest.skip(message)
+    bus = AccessibilityBus(desktop)
+    yield bus
+    bus.stop()

@@ -419,16 +419,8 @@ class DesktopSession:
     def wait_until(
         self, predicate: Callable[[], T], *, timeout: float = 10.0, what: str = "condition"
     ) -> T:
-        """Poll ``predicate`` until it returns something truthy, which is returned; raises
-        ``DesktopSessionError`` naming ``what`` after ``timeout`` seconds."""
-        deadline = time.monotonic() + timeout
-        while True:
-            value = predicate()
-            if value:
-                return value
-            if time.monotonic() >= deadline:
-                raise DesktopSessionError(f"timed out after {timeout:.1f}s waiting for {what}")
-            time.sleep(_POLL_INTERVAL)
+        """Poll ``predicate`` until it returns something truthy (:func:`wait_until`)."""
+        return wait_until(predicate, timeout=timeout, what=what)
 
     def windows(self) -> Window:
         """The whole window tree (``xwininfo -root -tree``), root first.
@@ -816,6 +808,25 @@ class DesktopSession:
 
 
 # -------------------------------------------------------------------- functions
+
+
+def wait_until(
+    predicate: Callable[[], T | None],
+    *,
+    timeout: float = 10.0,
+    what: str = "condition",
+    interval: float = _POLL_INTERVAL,
+) -> T:
+    """Poll ``predicate`` every ``interval`` seconds until it returns something truthy,
+    which is returned; raises ``DesktopSessionError`` naming ``what`` after ``timeout``."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() >= deadline:
+            raise DesktopSessionError(f"timed out after {timeout:.1f}s waiting for {what}")
+        time.sleep(interval)
 
 
 def _terminate(popen: subprocess.Popen[bytes]) -> int:

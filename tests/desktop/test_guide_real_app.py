@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from a11y_tree import ACCESSIBLE_ENV, PACKAGE, AccessibilityBus, Node, launcher
+from a11y_tree import ACCESSIBLE_ENV, AccessibilityBus, Node
 from app_under_test import ARTIFACTS, App, faketime_lib
 from session import DesktopSession
 
@@ -37,18 +37,6 @@ PHONE_INTERVIEW = (
     *("--email", "jane@acme.example", "--phone", "+1 415 555 0134"),
     *("--my-phone", "+44 20 7946 0958"),
 )
-
-
-@pytest.fixture
-def a11y(desktop: DesktopSession) -> Iterator[AccessibilityBus]:
-    if launcher() is None:
-        message = f"the guide's desktop tests read windows over AT-SPI: install {PACKAGE}"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{message} (CI must install it)", pytrace=False)
-        pytest.skip(message)
-    bus = AccessibilityBus(desktop)
-    yield bus
-    bus.stop()
 
 
 def stand_in_xdg_open(folder: Path, status: int) -> Path:

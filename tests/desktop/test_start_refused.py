@@ -7,11 +7,10 @@ its screenshot goes to artifacts/start-refused/."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from a11y_tree import ACCESSIBLE_ENV, PACKAGE, AccessibilityBus, launcher
+from a11y_tree import ACCESSIBLE_ENV, AccessibilityBus
 from app_under_test import ARTIFACTS, App, faketime_lib
 from session import DesktopSession
 from x_windows import visible
@@ -21,18 +20,6 @@ pytestmark = pytest.mark.skipif(
     reason="libfaketime is not installed (scripts/install-system-deps.sh installs it)",
 )
 TITLE = "Cannot start"
-
-
-@pytest.fixture
-def a11y(desktop: DesktopSession) -> Iterator[AccessibilityBus]:
-    if launcher() is None:
-        message = f"this test reads the message over AT-SPI: install {PACKAGE}"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{message} (CI must install it)", pytrace=False)
-        pytest.skip(message)
-    bus = AccessibilityBus(desktop)
-    yield bus
-    bus.stop()
 
 
 def test_a_missing_key_file_is_one_message_then_exit_2_and_the_data_is_untouched(

@@ -11,6 +11,7 @@ from crickets.application.use_cases import UseCases
 from crickets.domain.clock import Clock
 from crickets.storage.store import Store
 from crickets.ui.shell import USUAL_START, StartMode
+from crickets.ui.system.single_instance import SingleInstanceServer
 from crickets.wiring.session import build_use_cases
 from crickets.wiring.tray import TrayApp, build_tray
 from crickets.wiring.windows import register_windows
@@ -32,6 +33,8 @@ def running_tray(
     data_dir: Path | None = None,
 ) -> tuple[TrayApp, UseCases]:
     use_cases = build_use_cases(store, clock)
-    running = build_tray(qt_app(), use_cases, store, socket=socket, mode=mode, hourly=hourly)
+    server = SingleInstanceServer(socket)  # claimed first, as crickets.app claims it; a
+    server.listen()  # socket that cannot be made leaves it not listening, as there
+    running = build_tray(qt_app(), use_cases, store, server=server, mode=mode, hourly=hourly)
     register_windows(running.windows, running.controller, use_cases, qt_app(), data_dir=data_dir)
     return running, use_cases

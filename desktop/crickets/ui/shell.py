@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from crickets import ipc
+from crickets import log
 from crickets.application.explanations import Explanation, Explanations
 from crickets.application.interviews import InterviewBook
 from crickets.domain.drafts import DraftKind
@@ -28,7 +28,7 @@ from crickets.ui.invitations.drop_import import CalendarDropFilter
 from crickets.ui.reminders.dispatch import notice_actions
 from crickets.ui.reminders.sound import Cue, Sound
 from crickets.ui.system.notify_chain import NotifyChain
-from crickets.ui.system.single_instance import ListenResult, SingleInstanceServer
+from crickets.ui.system.single_instance import SingleInstanceServer
 from crickets.ui.system.sleep_watch import SleepWatch
 from crickets.ui.tray.early_icon import app_icon
 from crickets.ui.tray.no_tray_window import NoTrayWindow
@@ -37,8 +37,6 @@ from crickets.ui.tray.tray_icon import Tray
 from crickets.ui.windows import WindowKind, WindowRequest, Windows
 
 logger = logging.getLogger("crickets.tray")
-#: The log's line once the tray counts down (the icon alone goes up earlier: decision 179).
-READY = "tray ready: counting down"
 _SOUNDED = {ReminderKind.START: Cue.DUE, ReminderKind.OVERDUE: Cue.OVERDUE}
 
 
@@ -158,20 +156,14 @@ class Shell(QObject):
     # -- lifecycle ----------------------------------------------------------------------------
 
     def start(self) -> None:
-        if not self.server.is_listening():  # else claimed before the icon (crickets.app)
-            listening = self.server.listen()
-            if listening is ListenResult.ALREADY_RUNNING:  # lost a start-up race
-                ipc.send(self.server.path, ipc.Request(ipc.Command.FOCUS))
-                QTimer.singleShot(0, self.quit)
-                return
         self.sleep.start(heartbeat=False)  # the controller's own tick is the heartbeat
         self.controller.rest(
             resumes_reported=self.sleep.logind,
             writes_reported=self.server.is_listening(),
         )
         self._placement.place()
-        # The icon goes up first; the first decryption and badge drawing follow on the first
-        # turn of the event loop, so the tray appears without waiting for them.
+        # The first decryption and badge drawing follow on the next turn of the event loop
+        # (the early icon has been up since before the store opened: decision 179).
         self._starter.start(0)
 
     def _start_counting(self) -> None:
@@ -182,7 +174,7 @@ class Shell(QObject):
         if self.mode.demo:
             self._announce_demo()
         self.server.release()  # requests that came while the tray was starting, if any
-        logger.info(READY)
+        logger.info(log.TRAY_READY)
 
     def _first_window(self) -> None:
         """Nothing to count down to: the welcome the very first time (it leads to the Add

@@ -84,7 +84,6 @@ class TrayStart:
             self._app,
             use_cases,
             opened.store,
-            socket=self._server.path,
             server=self._server,
             mode=StartMode(background=args.background, demo=args.demo),
             hourly=snapshot,

@@ -96,16 +96,15 @@ def build_tray(
     use_cases: UseCases,
     store: Store,
     *,
-    socket: str,
+    server: SingleInstanceServer,
     mode: StartMode = USUAL_START,
     hourly: Callable[[], None] | None = None,
     early: EarlyIcon | None = None,
-    server: SingleInstanceServer | None = None,
 ) -> TrayApp:
     """Every Qt-side piece over ``use_cases``; ``store`` is read only for its change
-    counter (writes by the CLI) and the app state (the no-tray explanation). ``early``: the
-    tray icon already shown while the rest loaded, which the tray takes over; ``server``:
-    the socket already claimed (else one is made for ``socket``, listened on at start)."""
+    counter (writes by the CLI) and the app state (the no-tray explanation). ``server``:
+    the single-instance socket, already claimed (``single_instance.claim``); ``early``: the
+    tray icon already shown while the rest loaded, which the tray takes over."""
     book = use_cases.book
     controller = Controller(use_cases.logbook, use_cases.rescheduling, changes=store.database)
     tray = Tray(early=early)
@@ -119,7 +118,7 @@ def build_tray(
         windows=windows,
         notifier=notifier,
         sound=Sound(enabled=True),
-        server=server if server is not None else SingleInstanceServer(socket),
+        server=server,
         sleep=SleepWatch(book.clock),
         book=book,
         explanations=Explanations(store.state),

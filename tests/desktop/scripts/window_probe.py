@@ -42,6 +42,7 @@ from crickets.domain.reminders import Reminder, ReminderKind
 from crickets.domain.settings import Settings
 from crickets.storage.store import Store
 from crickets.ui.qt_app import create_application
+from crickets.ui.system.single_instance import SingleInstanceServer
 from crickets.ui.windows import WindowKind, WindowRequest, Windows
 from crickets.wiring.session import build_use_cases
 from crickets.wiring.tray import TrayApp, build_tray
@@ -216,7 +217,8 @@ def main() -> int:
     seed(store)
     clock = FixedClock(NOW)
     use_cases = build_use_cases(store, clock)
-    running = build_tray(app, use_cases, store, socket=str(Path(sys.argv[1]) / "probe.sock"))
+    server = SingleInstanceServer(str(Path(sys.argv[1]) / "probe.sock"))
+    running = build_tray(app, use_cases, store, server=server)
     register_windows(
         running.windows, running.controller, use_cases, app, data_dir=Path(sys.argv[1])
     )

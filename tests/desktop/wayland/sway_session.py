@@ -31,7 +31,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from session import Child, DesktopSessionError, _die_with_parent, _terminate
+from session import Child, DesktopSessionError, _die_with_parent, _terminate, wait_until
 from tests.private_bus import BUS_CONFIG
 
 from wayland.account import Account
@@ -162,15 +162,8 @@ class SwaySession:
     def wait_until(
         self, predicate: Callable[[], T | None], *, timeout: float = 10.0, what: str = "condition"
     ) -> T:
-        """Poll ``predicate`` until it returns something truthy, which is returned."""
-        deadline = time.monotonic() + timeout
-        while True:
-            value = predicate()
-            if value:
-                return value
-            if time.monotonic() >= deadline:
-                raise DesktopSessionError(f"timed out after {timeout:.1f}s waiting for {what}")
-            time.sleep(_POLL)
+        """Poll ``predicate`` until it returns something truthy (``session.wait_until``)."""
+        return wait_until(predicate, timeout=timeout, what=what, interval=_POLL)
 
     def swaymsg(self, *args: str) -> Any:
         """``swaymsg -r ARGS`` as JSON; raises with sway's message when it fails."""

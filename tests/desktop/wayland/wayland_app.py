@@ -28,6 +28,9 @@ class WaylandApp:
         self.set_time(at)
         self.child: Child | None = None
         self._ready_before = 0
+        #: The item's Menu path as first read, as a host reads it once when the item
+        #: registers (before the tray is ready: the early icon's menu, decision 179).
+        self.menu_when_registered: object = None
 
     def set_time(self, at: str) -> None:
         """Move the app's wall clock to ``at`` ("2026-12-01 18:58:59", UTC) from now on."""
@@ -95,6 +98,8 @@ class WaylandApp:
             timeout=timeout,
             what="the Crickets item registered with the StatusNotifierWatcher",
         )
+        assert self.sway.bus is not None
+        self.menu_when_registered = self.sway.bus.item(items[0], "Menu")
         self.wait_ready(timeout)
         return items[0]
 

@@ -23,7 +23,13 @@ def test_with_a_tray_the_app_icon_is_shown_saying_it_is_starting_with_a_menu(
 ) -> None:
     shown: list[QSystemTrayIcon] = []
     monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", lambda: True)
-    monkeypatch.setattr(QSystemTrayIcon, "show", lambda self: shown.append(self))
+    menus_when_shown: list[object] = []
+
+    def show(icon: QSystemTrayIcon) -> None:
+        shown.append(icon)
+        menus_when_shown.append(icon.contextMenu())  # a host reads it as the icon goes up
+
+    monkeypatch.setattr(QSystemTrayIcon, "show", show)
     early = show_early_icon()
     assert early is not None and shown == [early.icon]
     assert early.icon.toolTip() == STARTING
@@ -31,6 +37,7 @@ def test_with_a_tray_the_app_icon_is_shown_saying_it_is_starting_with_a_menu(
     assert early.icon.objectName() == "tray.icon"
     # A StatusNotifierItem host reads the menu's path once, at registration: it is there.
     assert early.icon.contextMenu() is early.menu
+    assert menus_when_shown == [early.menu]
     assert [a.text() for a in early.menu.actions()] == [STARTING]
     assert not early.menu.actions()[0].isEnabled()
 
