@@ -10,6 +10,9 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+#: ``crickets.storage.first_open.FLAG``, spelled here so a command line imports nothing more.
+FIRST_OPEN = "--first-open"
+
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable
@@ -32,6 +35,10 @@ def _open_session(data_dir: Path, clock: Clock, on_notice: Callable[[str], None]
 
 
 def main() -> int:
+    if sys.argv[1:2] == [FIRST_OPEN]:  # the tray's own helper process, not a command
+        from crickets.storage import first_open
+
+        return first_open.main(sys.argv[2:])
     from crickets.cli import main as cli_main
 
     return cli_main(sys.argv[1:], launch=_launch_tray, open_session=_open_session)

@@ -142,10 +142,14 @@ def _run_in(data_dir: Path, args: argparse.Namespace, stops: StopSignals) -> int
         print(claimed.message, file=sys.stdout if claimed.reached else sys.stderr)
         return 0 if claimed.reached else 1
     # The icon first; the store, the countdown and the menu follow inside the event loop
-    # (crickets.wiring.start, docs/decisions/179).
+    # (crickets.wiring.start, docs/decisions/179), the store's first opening in a process
+    # of its own meanwhile (crickets.storage.first_open, docs/decisions/181).
+    early = show_early_icon()
+    from crickets.storage.first_open import FirstOpenProcess
     from crickets.wiring.start import FIRST_PAINT_MS, TrayStart
 
-    start = TrayStart(app, data_dir, args, claimed, show_early_icon())
+    first = None if args.demo else FirstOpenProcess(data_dir, file_only=False)
+    start = TrayStart(app, data_dir, args, claimed, early, first)
     QTimer.singleShot(FIRST_PAINT_MS, start.run)
     try:
         code = app.exec()

@@ -54,13 +54,28 @@ def _stop_when_started() -> None:
     TrayStart.run = run_and_stop  # type: ignore[method-assign]
 
 
+def _first_open_here() -> None:
+    """The tray's first-open process is this probe too, so it finds the same key file."""
+    from crickets.storage import first_open
+
+    def command(data_dir: Path, *, file_only: bool) -> list[str]:
+        return [sys.executable, __file__, first_open.FLAG, str(data_dir)]
+
+    first_open.command = command
+
+
 def main(argv: list[str]) -> int:
     from crickets import __main__ as entry
     from crickets.storage import opening
 
     vars(opening)["Keychain"] = FileKeychain  # the keychain open_store makes, for this run
+    if argv[:1] == [entry.FIRST_OPEN]:
+        from crickets.storage import first_open
+
+        return first_open.main(argv[1:])
     if not argv:
         _stop_when_started()
+        _first_open_here()
     sys.argv = ["crickets", *argv]
     code = entry.main()
     print(json.dumps(sorted(sys.modules)))

@@ -58,6 +58,9 @@ WINDOW_MODULES = (
     "difflib",  # a template's "did you mean", in the drafts and wording windows
     "_strptime",  # storage.backups reads the snapshots' names with fromisoformat
 )
+#: Read by the first-open process and never loaded by the tray (docs/decisions/181): the
+#: cipher and the Secret Service client; the command line loads the cipher to open rows.
+FIRST_OPEN_ONLY = ("cryptography", "jeepney", "crickets.storage.first_open_reader")
 #: The command modules and the helpers only they use: the tray needs the top level alone.
 COMMAND_MODULES = tuple(f"crickets.commands.{name}" for name in commands.COMMAND_MODULES)
 COMMAND_HELPERS = ("crickets.commands.listing", "crickets.commands.interview_args")
@@ -105,6 +108,7 @@ def test_an_everyday_command_loads_its_own_module_and_no_qt_mail_or_calendar_cod
 ) -> None:
     loaded = _loaded(one_interview, *argv)
     assert "crickets.storage.crypto" in loaded  # it did open the sealed interview
+    assert "cryptography" in loaded  # with the cipher, in its own process
     assert f"crickets.commands.{module}" in loaded
     others = tuple(m for m in COMMAND_MODULES if m != f"crickets.commands.{module}")
     assert _matching(loaded, ("PySide6", "shiboken6", *NEVER, *others)) == []
@@ -116,7 +120,7 @@ def test_the_tray_starts_without_the_commands_mail_calendar_or_window_code(
     loaded = _loaded(one_interview, offscreen=True)
     assert "crickets.ui.shell" in loaded  # the tray did start
     assert "crickets.wiring.windows" in loaded  # with its window factories registered
-    prefixes = (*NEVER, *COMMAND_MODULES, *COMMAND_HELPERS, *WINDOW_MODULES)
+    prefixes = (*NEVER, *COMMAND_MODULES, *COMMAND_HELPERS, *WINDOW_MODULES, *FIRST_OPEN_ONLY)
     assert _matching(loaded, prefixes) == []
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 from typing import Any, Protocol
 
+from crickets.digest import sha256
+
 #: The first byte of every sealed blob (see crickets.storage.crypto); plain JSON starts "{".
 SEALED_FORMAT_VERSION = 1
 SEALED_NONCE_BYTES = 12
@@ -46,3 +48,32 @@ class PlainCodec:
 
     def lookup_token(self, text: str) -> str:
         return text
+
+
+class OpenedFields:
+    """The plaintext of sealed blobs already opened with this store's key, by table, row
+    and the blob's digest: what the tray's first opening hands over from the process that
+    read the key (:mod:`crickets.storage.first_open`), so the tray opens the same rows
+    without loading the cipher (docs/decisions/181). A blob changed since is not found
+    and is opened with the key as usual.
+    """
+
+    def __init__(self, entries: dict[str, str] | None = None) -> None:
+        self._entries = dict(entries or {})
+
+    @staticmethod
+    def _name(blob: bytes, table: str, row_id: int) -> str:
+        return f"{table}:{row_id}:{sha256(blob).hexdigest()}"
+
+    def find(self, blob: bytes, *, table: str, row_id: int) -> str | None:
+        """The JSON text sealed in ``blob`` when it was opened before, else None."""
+        return self._entries.get(self._name(blob, table, row_id))
+
+    def keep(self, blob: bytes, plain: str, *, table: str, row_id: int) -> None:
+        self._entries[self._name(blob, table, row_id)] = plain
+
+    def entries(self) -> dict[str, str]:
+        return dict(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)

@@ -13,13 +13,18 @@ import base64
 import json
 import os
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-from crickets.storage.codec import SEALED_FORMAT_VERSION, SEALED_NONCE_BYTES, is_sealed
+from crickets.storage.codec import (
+    SEALED_FORMAT_VERSION,
+    SEALED_NONCE_BYTES,
+    OpenedFields,
+    is_sealed,
+)
 from crickets.storage.errors import KeyMismatch, SealBroken
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 FORMAT_VERSION = SEALED_FORMAT_VERSION
 KEY_BYTES = 32
@@ -54,9 +59,14 @@ class SealingCodec:
 
     ``key`` is the key itself or a function returning it: the function is called on first
     use only, so a store that never seals or opens anything never touches the keychain.
+    ``opened``: blobs already opened with this key (their plaintext, kept there too); the
+    cipher library is loaded only to seal, or to open a blob it does not hold.
     """
 
-    def __init__(self, key: bytes | Callable[[], bytes]) -> None:
+    def __init__(
+        self, key: bytes | Callable[[], bytes], *, opened: OpenedFields | None = None
+    ) -> None:
+        self._opened = opened
         self._key: bytes | None = None
         self._source: Callable[[], bytes] | None = None
         if isinstance(key, bytes):
@@ -78,6 +88,9 @@ class SealingCodec:
 
     def _cipher(self) -> AESGCM:
         if self._aead is None:
+            # cryptography maps its own OpenSSL (about 7 MiB): loaded when first needed
+            from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
             self._aead = AESGCM(self.key())
         return self._aead
 
@@ -94,18 +107,30 @@ class SealingCodec:
                 f"{what} is not sealed the way this Crickets seals data "
                 "(it was changed on disk); restore a backup with `crickets restore`."
             )
+        opened = self._opened
+        known = None if opened is None else opened.find(blob, table=table, row_id=row_id)
+        text = self._decrypt(blob, table, row_id) if known is None else known
+        data = json.loads(text)
+        if not isinstance(data, dict):
+            raise SealBroken(f"{what}: the decrypted fields are not an object")
+        return data
+
+    def _decrypt(self, blob: bytes, table: str, row_id: int) -> str:
+        from cryptography.exceptions import InvalidTag
+
         nonce, body = blob[1 : 1 + NONCE_BYTES], blob[1 + NONCE_BYTES :]
         try:
             plain = self._cipher().decrypt(nonce, body, _associated_data(table, row_id))
         except InvalidTag:
             raise SealBroken(
-                f"{what} cannot be decrypted: it was changed on disk, moved from another row, "
-                "or sealed with another key; restore a backup with `crickets restore`."
+                f"{describe_row(table, row_id)} cannot be decrypted: it was changed on disk, "
+                "moved from another row, or sealed with another key; restore a backup with "
+                "`crickets restore`."
             ) from None
-        data = json.loads(plain.decode("utf-8"))
-        if not isinstance(data, dict):
-            raise SealBroken(f"{what}: the decrypted fields are not an object")
-        return data
+        text = plain.decode("utf-8")
+        if self._opened is not None:
+            self._opened.keep(blob, text, table=table, row_id=row_id)
+        return text
 
     def lookup_token(self, text: str) -> str:
         """A keyed digest of ``text`` for equality lookups (an invitation's UID): the column

@@ -16,11 +16,12 @@ import json
 import os
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from crickets.atomic_files import write_atomically
 from crickets.storage import disk_space
-from crickets.storage.codec import PlainCodec
+from crickets.storage.codec import OpenedFields, PlainCodec
 from crickets.storage.crypto import SealingCodec
 from crickets.storage.errors import KeyMismatch, StoreFull
 from crickets.storage.keychain import (
@@ -29,6 +30,7 @@ from crickets.storage.keychain import (
     FoundKey,
     Keychain,
     KeySource,
+    KeyState,
     obtain_key,
 )
 from crickets.storage.store import Store
@@ -39,6 +41,22 @@ KEY_CHECK_STATE = "store.key-check"
 KEY_FILE_SAID_STATE = "notice.key-file"
 KEY_HOME_STATE = "store.key-home"  # where the key was last found: "keychain" or "key-file"
 RESEALED = "Crickets now encrypts your data on disk: {count} saved records were encrypted."
+
+
+@dataclass(frozen=True)
+class HandedKey:
+    """A key another Crickets process found for store ``store_id`` moments ago (where it
+    found it, and the rows it opened with it): the tray's first opening
+    (:mod:`crickets.storage.first_open`). It stands for that store's key only."""
+
+    store_id: str
+    key: bytes
+    source: KeySource
+    opened: OpenedFields
+
+    def found(self) -> FoundKey:
+        state = KeyState.KEY_FILE if self.source is KeySource.KEY_FILE else KeyState.IN_KEYCHAIN
+        return FoundKey(self.key, self.source, state)
 
 
 def ensure_identity(store: Store, data_dir: Path) -> str:
@@ -79,15 +97,25 @@ def recorded_store_id(data_dir: Path) -> str | None:
 
 
 def attach_key(
-    store: Store, data_dir: Path, keychain: Keychain, say: Callable[[str], None]
+    store: Store,
+    data_dir: Path,
+    keychain: Keychain,
+    say: Callable[[str], None],
+    handed: HandedKey | None = None,
 ) -> None:
     store_id = store.state.get_state(STORE_ID_STATE)
     if store_id is None and store.state.is_damaged(STORE_ID_STATE):
         store_id = recorded_store_id(data_dir)  # read-only: no repair, but the key is found
     if store_id is None:  # read-only and never opened by this version: nothing sealed
         store_id = "unset"
+    if handed is not None and handed.store_id != store_id:
+        handed = None  # another store's key (the database was replaced since): ask again
+    opened = handed.opened if handed is not None else None
 
     def resolve() -> bytes:
+        if handed is not None:
+            _check_key(store, handed.found(), opened)
+            return handed.key
         found = obtain_key(
             keychain,
             data_dir,
@@ -97,13 +125,13 @@ def attach_key(
             read_only=store.read_only,
             key_was_in_file=_key_was_in_file(store),
         )
-        _check_key(store, found)
+        _check_key(store, found, None)
         _tell_about_key(store, found, say)
         if store.state.get_state(KEY_HOME_STATE) != found.source.value:
             store.state.record_state(KEY_HOME_STATE, found.source.value)
         return found.key
 
-    codec = SealingCodec(resolve)
+    codec = SealingCodec(resolve, opened=opened)
     plain_rows = store.maintenance.plain_row_count()
     needs_key_now = (
         store.state.get_state(KEY_CHECK_STATE) is not None
@@ -127,9 +155,9 @@ def _key_was_in_file(store: Store) -> bool:
     return store.state.get_state(KEY_FILE_SAID_STATE) is not None
 
 
-def _check_key(store: Store, found: FoundKey) -> None:
+def _check_key(store: Store, found: FoundKey, opened: OpenedFields | None) -> None:
     check = store.state.get_state(KEY_CHECK_STATE)
-    probe = SealingCodec(found.key)
+    probe = SealingCodec(found.key, opened=opened)
     if check is not None and not probe.matches(check):
         if store.maintenance.sealed_row_count() == 0 and not store.read_only:
             check = None  # nothing sealed with the old key: this key takes over

@@ -40,7 +40,7 @@ from crickets.storage.errors import (
     StoreCorrupt,
     StoreFull,
 )
-from crickets.storage.identity import MARKER_NAME, attach_key, ensure_identity
+from crickets.storage.identity import MARKER_NAME, HandedKey, attach_key, ensure_identity
 from crickets.storage.keychain import Keychain
 from crickets.storage.recovery import set_aside
 from crickets.storage.store import Store
@@ -106,6 +106,7 @@ def open_store(
     daily_backup: bool = True,
     allow_empty: bool = False,
     report_damage: bool = True,
+    handed: HandedKey | None = None,
 ) -> OpenedStore:
     """Open the store in ``data_dir`` (see the module docstring for every step).
 
@@ -115,6 +116,8 @@ def open_store(
     ``writable`` forces read-only mode when False (None: probe the folder).
     ``allow_empty`` skips the missing-data guard (restore uses it after setting aside).
     ``report_damage`` names damaged records in a notice (restore, which replaces them, not).
+    ``handed``: the key (and the rows opened with it) another process just found for this
+    store (:mod:`crickets.storage.first_open`); the keychain is then not asked.
     """
     notices: list[str] = []
 
@@ -143,7 +146,7 @@ def open_store(
             writable = False
 
     try:
-        attach_key(store, data_dir, keychain, say)
+        attach_key(store, data_dir, keychain, say, handed)
         if report_damage:
             _name_damage(store, say)
         if writable and daily_backup:

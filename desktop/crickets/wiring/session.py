@@ -24,6 +24,7 @@ from crickets.domain.clock import Clock
 from crickets.domain.interview import Interview
 from crickets.paths import database_path
 from crickets.services.system_zone import home_zone
+from crickets.storage.identity import HandedKey
 from crickets.storage.keychain import Keychain
 from crickets.storage.opening import OpenedStore
 from crickets.storage.store import Store
@@ -112,13 +113,18 @@ class Session:
     clock: Clock
     on_notice: Say = print
     keychain: Keychain | None = None  # None: keyring's choice (the OS keychain)
+    handed: HandedKey | None = None  # the key found by the tray's first-open process
 
     @cached_property
     def opened(self) -> OpenedStore:
         from crickets.storage.opening import open_store  # cryptography only when needed
 
         return open_store(
-            self.data_dir, clock=self.clock, keychain=self.keychain, on_notice=self.on_notice
+            self.data_dir,
+            clock=self.clock,
+            keychain=self.keychain,
+            on_notice=self.on_notice,
+            handed=self.handed,
         )
 
     @cached_property

@@ -18,6 +18,7 @@ from crickets.domain.clock import SystemClock
 from crickets.domain.errors import StoreError
 
 if TYPE_CHECKING:
+    from crickets.storage.first_open import FirstOpenProcess
     from crickets.ui.system.single_instance import SingleInstanceServer
     from crickets.ui.tray.early_icon import EarlyIcon
     from crickets.wiring.session import Session
@@ -38,9 +39,10 @@ class TrayStart:
         args: argparse.Namespace,
         server: SingleInstanceServer,
         early: EarlyIcon | None,
+        first: FirstOpenProcess | None = None,
     ) -> None:
         self._app, self._data_dir, self._args = app, data_dir, args
-        self._server, self._early = server, early
+        self._server, self._early, self._first = server, early, first
         self.session: Session | None = None
         self.running: TrayApp | None = None
 
@@ -61,16 +63,20 @@ class TrayStart:
         from crickets.wiring.tray import build_tray
         from crickets.wiring.windows import register_windows
 
-        args, clock, notices = self._args, SystemClock(), list[str]()
+        args, clock = self._args, SystemClock()
+        first, self._first = (self._first.result() if self._first else None), None
+        notices = Notices(first.notices if first else ())
         # The demo's throw-away store keeps its key in a file beside it, never in the
         # person's real keychain, and its storage notices would only confuse a first look.
         self.session = session = Session(
             self._data_dir,
             clock,
-            on_notice=_ignore if args.demo else notices.append,
+            on_notice=_ignore if args.demo else notices.say,
             keychain=file_only() if args.demo else None,
+            handed=first.handed if first else None,
         )
         use_cases = session.use_cases  # opens the store
+        notices.opened = True
         if args.demo:
             from crickets import demo  # its sample interview, only for the demo
 
@@ -93,13 +99,15 @@ class TrayStart:
             running.windows, running.controller, use_cases, self._app, data_dir=self._data_dir
         )
         running.shell.start()
-        for notice in notices:
+        for notice in notices.said:
             running.notifier.notify("Crickets", notice)
         if args.open:
             running.shell.import_file(args.open)
 
     def close(self) -> None:
         """After the event loop: stop what started (any part of it) and close the store."""
+        if self._first is not None:
+            self._first.stop()
         if self.running is not None:
             self.running.shell.stop()
         else:
@@ -108,6 +116,20 @@ class TrayStart:
                 self._early.icon.hide()
         if self.session is not None:
             self.session.close()
+
+
+class Notices:
+    """The store's notices from the start: the first-open process's, then the tray's own
+    opening's, each said once (both open the same store; read-only or damage is seen by
+    both)."""
+
+    def __init__(self, first: tuple[str, ...]) -> None:
+        self.said = list(first)
+        self.opened = False
+
+    def say(self, text: str) -> None:
+        if self.opened or text not in self.said:
+            self.said.append(text)
 
 
 def _ignore(_text: str) -> None:
