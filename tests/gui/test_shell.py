@@ -212,3 +212,74 @@ def test_quit_leaves_the_reminder_showing_for_the_next_start(shell: Shell, store
     QApplication.exec()  # returns when Quit has ended the loop
     assert shown.isVisible()
     assert store.log.actions(1) == []  # no snooze logged
+
+
+def test_an_invitation_dropped_on_a_text_field_of_an_open_window_is_imported(
+    shell: Shell, tmp_path: Path, qtbot: QtBot
+) -> None:
+    from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    window = shell.windows.open(WindowRequest(WindowKind.EDITOR))
+    assert window is not None
+    field = window.findChild(QLineEdit)
+    assert field is not None
+    invite = tmp_path / "invite.ics"
+    invite.write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(invite))])
+    at, copy, no_keys = QPoint(2, 2), Qt.DropAction.CopyAction, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(at, copy, mime, Qt.MouseButton.NoButton, no_keys)
+    QApplication.sendEvent(field, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(at), copy, mime, Qt.MouseButton.NoButton, no_keys)
+    with qtbot.waitSignal(shell.drops.dropped) as got:
+        QApplication.sendEvent(field, drop)
+    assert got.args == [str(invite)]
+    assert field.text() == ""  # the path was not typed into the field
+
+
+def test_at_rest_no_filter_sees_the_apps_events_and_an_open_window_brings_it(
+    shell: Shell,
+) -> None:
+    from PySide6.QtCore import QObject
+
+    class Spy(QObject):
+        seen = 0
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            Spy.seen += 1
+            return False
+
+    spy = Spy()
+    shell.windows.accept_drops_with(spy)  # no window open: installed nowhere
+    poked = QObject()
+    QApplication.sendEvent(poked, QEvent(QEvent.Type.User))
+    assert Spy.seen == 0
+    window = shell.windows.open(WindowRequest(WindowKind.LIST))
+    assert window is not None
+    QApplication.sendEvent(poked, QEvent(QEvent.Type.User))
+    assert Spy.seen > 0  # every event of the app, while a window is open
+    for key in shell.windows.open_keys():
+        shell.windows.close(key)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    Spy.seen = 0
+    QApplication.sendEvent(poked, QEvent(QEvent.Type.User))
+    assert Spy.seen == 0  # and none again once the last window closed
+
+
+def test_a_new_palette_repaints_the_tray_icon(
+    shell: Shell, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    repainted: list[bool] = []
+    monkeypatch.setattr(type(shell.tray), "refresh_palette", lambda tray: repainted.append(True))
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.palette()
+    try:
+        app.setPalette(QPalette(QColor("#202020")))
+        assert repainted
+    finally:
+        app.setPalette(before)

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from crickets.application.logbook import Logbook
 from crickets.domain.actions import ActionKind
 from crickets.domain.interview import Interview, Status
-from crickets.domain.slots import Slot, SlotPlan, plan_slots
+
+if TYPE_CHECKING:  # the slot search: loaded when times are first proposed
+    from crickets.domain.slots import Slot, SlotPlan
 
 
 @dataclass(frozen=True)
@@ -19,6 +22,8 @@ class Rescheduling:
     def plan(self, interview: Interview) -> SlotPlan:
         """Three free times inside both working days (or the least bad ones, with a note
         saying so): the same plan the reschedule email lists."""
+        from crickets.domain.slots import plan_slots
+
         book = self.logbook.book
         settings = book.load_settings()
         return plan_slots(

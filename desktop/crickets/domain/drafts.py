@@ -10,7 +10,6 @@ domain's business.
 
 from __future__ import annotations
 
-import enum
 import re
 from dataclasses import dataclass
 from string import Template
@@ -23,40 +22,7 @@ from crickets.domain.draft_context import (
     find_gaps,
     values_for,
 )
-
-
-class DraftKind(enum.Enum):
-    CONFIRMATION = "confirmation"
-    FOLLOW_UP = "follow-up"
-    RESCHEDULE = "reschedule"
-    SECOND_MISS = "second-miss"
-    APOLOGY = "apology"
-    THANK_YOU = "thank-you"
-    NUDGE = "nudge"
-    VOICEMAIL = "voicemail"
-    CALLBACK = "callback"
-
-    @property
-    def is_spoken(self) -> bool:
-        """A script to say on the phone: no subject, no recipient, no mail outputs."""
-        return self in (DraftKind.VOICEMAIL, DraftKind.CALLBACK)
-
-    @property
-    def label(self) -> str:
-        return _LABELS[self]
-
-
-_LABELS = {
-    DraftKind.CONFIRMATION: "Confirmation (1–2 hours before)",
-    DraftKind.FOLLOW_UP: "Follow-up: they haven't called",
-    DraftKind.RESCHEDULE: "Reschedule: three new times",
-    DraftKind.SECOND_MISS: "Missed again: ask them to call you",
-    DraftKind.APOLOGY: "Apology: I missed their call",
-    DraftKind.THANK_YOU: "Thank-you after the interview",
-    DraftKind.NUDGE: "Gentle reminder about a new time",
-    DraftKind.VOICEMAIL: "Voicemail script (spoken)",
-    DraftKind.CALLBACK: "Call-back script (spoken)",
-}
+from crickets.domain.draft_kinds import DraftKind as DraftKind  # where it was always found
 
 _SUBJECT = re.compile(r"^subject:[ \t]*", re.IGNORECASE)
 _BROKEN_PLACEHOLDER = re.compile(r"\$\{")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 import sys
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 
 def plain_imports() -> None:
@@ -36,6 +36,8 @@ def create_application() -> QApplication:
 
 def show_fatal(message: str) -> None:
     """One clear message when the app cannot start at all (never a traceback)."""
+    from PySide6.QtWidgets import QMessageBox  # only when the start fails
+
     app = QApplication.instance() or QApplication([])
     box = QMessageBox(QMessageBox.Icon.Critical, "Cannot start", message)
     box.setObjectName("fatal")

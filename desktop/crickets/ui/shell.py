@@ -12,14 +12,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from crickets import log
 from crickets.application.explanations import Explanation, Explanations
 from crickets.application.interviews import InterviewBook
-from crickets.domain.drafts import DraftKind
+from crickets.domain.draft_kinds import DraftKind
 from crickets.domain.interview import Status
 from crickets.domain.reminders import Reminder, ReminderKind
 from crickets.ui.announcements import demo_starts, reminders_missed
@@ -31,10 +32,12 @@ from crickets.ui.system.notify_chain import NotifyChain
 from crickets.ui.system.single_instance import SingleInstanceServer
 from crickets.ui.system.sleep_watch import SleepWatch
 from crickets.ui.tray.early_icon import app_icon
-from crickets.ui.tray.no_tray_window import NoTrayWindow
 from crickets.ui.tray.placement import TrayPlacement
 from crickets.ui.tray.tray_icon import Tray
 from crickets.ui.windows import WindowKind, WindowRequest, Windows
+
+if TYPE_CHECKING:
+    from crickets.ui.tray.no_tray_window import NoTrayWindow
 
 logger = logging.getLogger("crickets.tray")
 _SOUNDED = {ReminderKind.START: Cue.DUE, ReminderKind.OVERDUE: Cue.OVERDUE}
@@ -125,15 +128,12 @@ class Shell(QObject):
         self.server.reload_requested.connect(c.reload)
         self.server.open_requested.connect(self.import_file)
         self.sleep.resumed.connect(c.tick)
-        self.app.installEventFilter(self)
+        # Signals, not event filters on the app: a filter there sees every event of every
+        # object, at rest too (docs/decisions/181).
+        self.app.paletteChanged.connect(lambda _palette: self.tray.refresh_palette())
         self.drops = CalendarDropFilter(self)
         self.drops.dropped.connect(self.import_file)
-        self.app.installEventFilter(self.drops)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.app and event.type() == QEvent.Type.ApplicationPaletteChange:
-            self.tray.refresh_palette()
-        return False
+        w.accept_drops_with(self.drops)
 
     @property
     def no_tray(self) -> NoTrayWindow | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from crickets.domain.drafts import DraftKind
+from crickets.domain.draft_kinds import DraftKind
 from crickets.domain.reminders import ReminderKind
 
 APP_NAME = "Crickets"

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QWidget
 
 from crickets.application.interviews import InterviewBook
@@ -23,7 +23,6 @@ from crickets.domain.reminders import Reminder, ReminderKind
 from crickets.ui.attention import bring_forward
 from crickets.ui.closed_guides import ClosedGuides
 from crickets.ui.controller import Controller
-from crickets.ui.fitting import float_at_size, place_on_screen
 from crickets.ui.moments import GUIDE_STANDS_FOR, Arrival, arrival, is_guide, stage
 from crickets.ui.reminders.actions import ReminderAction, ReminderActionKind
 from crickets.ui.reminders.dispatch import ReminderDispatch
@@ -49,6 +48,16 @@ logger = logging.getLogger("crickets.windows")
 WindowFactory = Callable[[WindowRequest], QWidget]
 
 
+class BrowserOnUse:
+    """The desktop's browser (:class:`crickets.ui.outlets.QtLinkOpener`), loaded when a
+    reminder's link is first opened: the outlets' code is not needed at rest."""
+
+    def open_link(self, url: str) -> bool:
+        from crickets.ui.outlets import QtLinkOpener
+
+        return QtLinkOpener().open_link(url)
+
+
 class Windows(QObject):
     def __init__(
         self,
@@ -60,21 +69,21 @@ class Windows(QObject):
         super().__init__(controller)
         self._controller, self._book, self._content = controller, book, content
         self._open: dict[WindowKey, QWidget] = {}
+        self._drops: QObject | None = None
+        self._dropping = False
         self._closed_guides = ClosedGuides(
             lambda iid: controller.forget(iid, GUIDE_STANDS_FOR), self
         )
         #: One factory per kind of window, registered by the composition root.
         self.factories: dict[WindowKind, WindowFactory] = {}
         #: What a reminder's buttons do (``act(reminder, action)``).
-        if links is None:
-            from crickets.ui.outlets import QtLinkOpener
-
-            links = QtLinkOpener()
-        self.buttons = ReminderDispatch(controller, book, self.open, links)
+        self.buttons = ReminderDispatch(controller, book, self.open, links or BrowserOnUse())
 
     # -- bookkeeping ------------------------------------------------------------------------
 
     def raise_or_create(self, key: WindowKey, build: Callable[[], QWidget]) -> QWidget:
+        from crickets.ui.fitting import float_at_size, place_on_screen  # with the first window
+
         if key not in self._open:
             window = build()
             window.setObjectName(window.objectName() or str(key))
@@ -91,16 +100,38 @@ class Windows(QObject):
         """Remember ``window`` under ``key`` until it is destroyed (if still the one there)."""
         window.setWindowTitle(desktop_title(window.windowTitle()))
         self._open[key] = window
+        self._watch_drops()
         if is_guide(key.kind):
             self._closed_guides.watch(key, window)  # one the person closes stays closed
-        window.destroyed.connect(
-            lambda _=None, k=key, w=window: self._open.get(k) is w and self._open.pop(k)
-        )
+        window.destroyed.connect(lambda _=None, k=key, w=window: self._forget(k, w))
+
+    def _forget(self, key: WindowKey, window: QWidget) -> None:
+        if self._open.get(key) is window:
+            del self._open[key]
+            self._watch_drops()
+
+    def accept_drops_with(self, drops: QObject) -> None:
+        """``drops`` (an event filter) sees every event of the app while a window is open,
+        so a calendar file dropped anywhere on it, text fields too, is caught; with no window
+        open (the tray at rest) nothing filters the app's events."""
+        self._drops = drops
+        self._watch_drops()
+
+    def _watch_drops(self) -> None:
+        app, wanted = QCoreApplication.instance(), bool(self._open) and self._drops is not None
+        if app is None or wanted == self._dropping or self._drops is None:
+            return
+        if wanted:
+            app.installEventFilter(self._drops)
+        else:
+            app.removeEventFilter(self._drops)
+        self._dropping = wanted
 
     def close(self, key: WindowKey) -> None:
         from crickets.ui.reminders.reminder_window import ReminderWindow  # loaded on use
 
         window = self._open.pop(key, None)
+        self._watch_drops()
         if isinstance(window, ReminderWindow):
             window.discard()  # replaced by a fresh one: not a snooze
         elif window is not None:
@@ -188,6 +219,7 @@ class Windows(QObject):
 
     def _present(self, reminder: Reminder, interview: Interview, key: WindowKey) -> QWidget:
         # Imported at its first moment, not at start (docs/decisions/162): a few ms.
+        from crickets.ui.fitting import float_at_size, place_on_screen
         from crickets.ui.reminders.reminder_window import ReminderWindow
 
         screen = self.screen(reminder.kind, interview)

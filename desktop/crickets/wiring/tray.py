@@ -27,7 +27,6 @@ from crickets.services.notifications import (
 )
 from crickets.storage.store import Store
 from crickets.ui.controller import Controller
-from crickets.ui.outlets import QtLinkOpener
 from crickets.ui.reminders.content import ReminderContent
 from crickets.ui.reminders.sound import Sound
 from crickets.ui.shell import USUAL_START, Shell, ShellParts, StartMode
@@ -109,7 +108,7 @@ def build_tray(
     controller = Controller(use_cases.logbook, use_cases.rescheduling, changes=store.database)
     tray = Tray(early=early)
     content = ReminderContent.load()
-    windows = Windows(controller, book, content, QtLinkOpener())
+    windows = Windows(controller, book, content)  # links: the browser, loaded on use
     notifier = NotifyChain(notifiers(tray.icon), actionable=action_notifier())
     parts = ShellParts(
         controller=controller,

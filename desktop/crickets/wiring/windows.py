@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from crickets.application.errors import Refused
 from crickets.application.use_cases import UseCases
-from crickets.domain.drafts import DraftKind
+from crickets.domain.draft_kinds import DraftKind
 from crickets.domain.interview import Interview, Status
 from crickets.ui.controller import Controller
 from crickets.ui.windows import WindowFactory, WindowKind, WindowRequest, Windows

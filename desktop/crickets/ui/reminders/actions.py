@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from crickets.domain.drafts import DraftKind
+from crickets.domain.draft_kinds import DraftKind
 from crickets.domain.interview import Status
 
 

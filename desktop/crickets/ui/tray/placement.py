@@ -16,6 +16,7 @@ host does, so Qt is asked at once and again a little later.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtDBus import QDBusConnection, QDBusServiceWatcher
@@ -24,9 +25,10 @@ from PySide6.QtWidgets import QSystemTrayIcon
 
 from crickets.application.explanations import Explanation, Explanations
 from crickets.domain.display import TrayState
-from crickets.ui.fitting import float_at_size, place_on_screen
-from crickets.ui.tray.no_tray_window import NoTrayWindow
 from crickets.ui.tray.tray_icon import Tray
+
+if TYPE_CHECKING:  # a desktop without a tray is rare: its window's code loads when needed
+    from crickets.ui.tray.no_tray_window import NoTrayWindow
 
 SNI_WATCHER = "org.kde.StatusNotifierWatcher"
 XEMBED_RECHECK_MS = 30_000
@@ -61,6 +63,9 @@ class TrayPlacement(QObject):
         if QSystemTrayIcon.isSystemTrayAvailable():
             self._tray.icon.show()
             return
+        from crickets.ui.fitting import float_at_size, place_on_screen
+        from crickets.ui.tray.no_tray_window import NoTrayWindow
+
         explain = self._explanations.needed(Explanation.NO_TRAY)
         self.no_tray = NoTrayWindow(self._tray.menu, explain=explain)
         self._explanations.given(Explanation.NO_TRAY)

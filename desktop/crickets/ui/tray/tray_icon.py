@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QPixmapCache
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from crickets.domain.display import IDLE, Tone, TrayState
-from crickets.domain.drafts import DraftKind
+from crickets.domain.draft_kinds import DraftKind
 from crickets.domain.phases import Phase
 from crickets.ui.tray.badge_icon import badge_icon
 from crickets.ui.tray.early_icon import EarlyIcon
