@@ -121,8 +121,13 @@ def _handed(key: dict[str, Any] | None) -> HandedKey | None:
 
 def main(argv: list[str]) -> int:
     """The process itself: ``crickets --first-open DATA_DIR [--file-only]``."""
+    import signal
+
     from crickets.storage.first_open_reader import answer
 
+    # Ctrl+C in the terminal reaches this process too: end quietly (the tray says what
+    # happens next), never with a Python traceback on the tray's stderr.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     data_dir, file_only = Path(argv[0]), FILE_ONLY in argv[1:]
     try:
         reply: dict[str, Any] = answer(data_dir, file_only_key=file_only)
