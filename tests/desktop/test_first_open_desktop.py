@@ -33,18 +33,23 @@ def app(desktop: DesktopSession, tmp_path: Path) -> Iterator[App]:
         assert "Traceback" not in stderr and "internal error" not in stderr, stderr
 
 
-def first_open_processes(tray: int) -> list[int]:
-    """Processes running ``crickets --first-open``, and the tray's unreaped children."""
+def first_open_processes(tray: int) -> list[str]:
+    """Processes running ``crickets --first-open``, and the tray's unreaped children (a
+    zombie has no command line left). Qt reaps the short-lived helper of a detached start
+    (the sound cue) at once; a first-open process never reaped would stay."""
     found = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
                 argv = (entry / "cmdline").read_bytes().split(b"\0")
-                state, parent = (entry / "stat").read_text().rsplit(")", 1)[1].split()[:2]
+                stat = (entry / "stat").read_text()
             except OSError:
                 continue  # ended meanwhile
-            if b"--first-open" in argv or (state == "Z" and int(parent) == tray):
-                found.append(int(entry.name))
+            name = stat[stat.index("(") + 1 : stat.rindex(")")]
+            state, parent = stat.rsplit(")", 1)[1].split()[:2]
+            unreaped = state == "Z" and int(parent) == tray
+            if b"--first-open" in argv or unreaped:
+                found.append(f"{entry.name} {name} {state}")
     return found
 
 
@@ -65,4 +70,8 @@ def test_the_tray_opens_sealed_rows_without_the_cipher_or_a_key_file(
     )
     maps = Path(f"/proc/{child.pid}/maps").read_text()
     assert "cryptography" not in maps and "_cffi_backend" not in maps
-    assert first_open_processes(child.pid) == []  # the process that read the key ended, reaped
+    desktop.wait_until(  # the process that read the key has ended, and was reaped
+        lambda: first_open_processes(child.pid) == [],
+        timeout=5,
+        what=f"no first-open process left (now: {first_open_processes(child.pid)})",
+    )
