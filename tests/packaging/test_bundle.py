@@ -104,7 +104,16 @@ def test_the_bundle_runs_the_command_line_on_its_own_files(bundle: Bundle, tmp_p
     imported = run(bundle, "import", str(ICS), "--dry-run", "--json", env=env)
     assert imported.returncode == 0, imported.stderr
     assert json.loads(imported.stdout)["events"][0]["zone"] == "America/New_York"
-    assert "Traceback" not in added.stderr + status.stderr + draft.stderr + imported.stderr
+
+    # The tray's first-open process is the bundle's own executable (docs/decisions/181).
+    first = run(bundle, "--first-open", env["CRICKETS_DATA_DIR"], env=env)
+    assert first.returncode == 0, first.stderr
+    handed = json.loads(first.stdout)["key"]
+    assert handed["source"] == "key-file"
+    assert any('"company":"Acme"' in plain for plain in handed["opened"].values())
+    assert "Traceback" not in (
+        added.stderr + status.stderr + draft.stderr + imported.stderr + first.stderr
+    )
 
 
 # ------------------------------------------------------------------------ contents
