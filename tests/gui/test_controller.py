@@ -65,6 +65,29 @@ def test_the_timer_is_armed_for_the_next_change_not_every_second(
     controller.stop()
 
 
+def test_a_reminder_two_minutes_away_is_announced_and_a_badge_change_is_not(
+    store: Store, qtbot: QtBot
+) -> None:
+    """The shell loads the windows' code on ``moment_close``: never a day ahead, even when
+    only the badge is about to change; always before a reminder's moment."""
+    add(store)
+    clock = FixedClock(START - timedelta(days=1, hours=1))
+    controller, _, _ = make(store, clock, qtbot)
+    close: list[bool] = []
+    controller.moment_close.connect(lambda: close.append(True))
+    controller.start()
+    change = controller.next_change(clock.now())
+    assert change is not None
+    clock.set(change - timedelta(seconds=30))  # the badge is about to change
+    controller.tick()
+    assert controller.timer.timerType() == Qt.TimerType.PreciseTimer  # a change is close
+    assert close == []  # but no reminder: nothing is loaded
+    clock.set(START - timedelta(minutes=1, seconds=50))  # the start reminder in 110 s
+    controller.tick()
+    assert close == [True]
+    controller.stop()
+
+
 def test_each_reminder_fires_once_as_the_clock_moves(store: Store, qtbot: QtBot) -> None:
     add(store)
     clock = FixedClock(START - timedelta(hours=3))

@@ -23,13 +23,14 @@ from crickets.application.rescheduling import Rescheduling
 from crickets.domain.actions import Action, ActionKind
 from crickets.domain.display import TrayState, next_display_change, tray_state
 from crickets.domain.interview import Interview, Status
-from crickets.domain.reminders import Reminder, ReminderKind, due_reminders
+from crickets.domain.reminders import Reminder, ReminderKind, due_reminders, next_reminder_at
 from crickets.domain.settings import Settings
 from crickets.ui.clock_format import with_clock
 from crickets.ui.wake_plan import HEARTBEAT, WakePlan
 
 PERSIST_EVERY = timedelta(minutes=15)
 _LATE_MARGIN_MS = 2  # wake just after the instant, never just before it
+MOMENT_CLOSE = timedelta(minutes=2)  # a window's code is loaded ahead of its moment
 
 
 class Controller(QObject):
@@ -37,6 +38,7 @@ class Controller(QObject):
     reminder_due = Signal(object)  # Reminder
     reminders_missed = Signal(object)  # tuple[Reminder, ...]
     data_changed = Signal()
+    moment_close = Signal()  # a reminder (or a snooze's end) is under two minutes away
 
     def __init__(
         self,
@@ -175,6 +177,17 @@ class Controller(QObject):
         kind = Qt.TimerType.PreciseTimer if wake.precise else Qt.TimerType.CoarseTimer
         self._timer.setTimerType(kind)
         self._timer.start(max(ms, 0))
+        moment = self.next_moment(now)
+        if moment is not None and moment - now < MOMENT_CLOSE:
+            self.moment_close.emit()
+
+    def next_moment(self, now: datetime) -> datetime | None:
+        """The next reminder or snooze's end: when a window may have to appear."""
+        targets = [
+            next_reminder_at(self.interviews, self.settings, now, self.log, self.my_zone),
+            self._memory.next_snooze(),
+        ]
+        return min((t for t in targets if t is not None and t > now), default=None)
 
     # -- what the person does -----------------------------------------------------------------
 

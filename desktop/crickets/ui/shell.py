@@ -43,11 +43,27 @@ logger = logging.getLogger("crickets.tray")
 _SOUNDED = {ReminderKind.START: Cue.DUE, ReminderKind.OVERDUE: Cue.OVERDUE}
 
 
+def warm_up_moments() -> None:
+    """Import what a reminder window and the guide need, with a reminder under two
+    minutes away: each is on screen within milliseconds of its moment, and neither is
+    loaded at rest (docs/decisions/162, 181). Cheap once done."""
+    import crickets.ui.reminders.reminder_window  # noqa: F401
+
+    warm_up_guides()
+
+
 def warm_up_guides() -> None:
-    """Import what the guided window needs ahead of time, so it opens without delay."""
+    """Import what the guided window needs ahead of time, so it opens without delay: its
+    window, steps and outlets, the draft composer and the slot search (none loaded at
+    rest: docs/decisions/162, 181)."""
+    import crickets.application.drafting
     import crickets.domain.drafts
     import crickets.domain.guides
-    import crickets.ui.guide.guide_window  # noqa: F401
+    import crickets.domain.slots
+    import crickets.ui.fitting
+    import crickets.ui.guide.guide_outlets
+    import crickets.ui.guide.guide_window
+    import crickets.ui.outlets  # noqa: F401
 
 
 @dataclass(frozen=True)
@@ -110,6 +126,7 @@ class Shell(QObject):
         c, t, w = self.controller, self.tray, self.windows
         c.state_changed.connect(self._placement.show_state)
         c.reminder_due.connect(self._remind)
+        c.moment_close.connect(lambda: QTimer.singleShot(0, warm_up_moments))
         c.reminders_missed.connect(self._report_missed)
         c.data_changed.connect(w.refresh_open)
         t.they_called_requested.connect(lambda i: c.set_status(i, Status.IN_CALL))
