@@ -225,7 +225,9 @@ ahead, the tray's only timer waits for the next change of the badge or the hour 
 redraws only when the badge changes (165). Without logind the heartbeat stays at a minute,
 hence the last row. The Secret Service read, memory and the command line: 160, 161; the
 icon shown before the rest loads (so the countdown follows it), no QtNetwork, no import hook,
-no SVG engine: 179, 178, 180."""
+no SVG engine: 179, 178, 180; the key and the first decryption in a short-lived process,
+no event filter on the application, a window's code loaded two minutes before its moment:
+181."""
 
 
 def write_section(text: str) -> None:
