@@ -88,6 +88,29 @@ def test_a_reminder_two_minutes_away_is_announced_and_a_badge_change_is_not(
     controller.stop()
 
 
+def test_a_moment_far_from_any_change_still_gets_its_two_minutes_ahead(
+    store: Store, qtbot: QtBot
+) -> None:
+    """At rest (an hour's heartbeat) with only a snoozed reminder ahead, the timer wakes two
+    minutes before it, and the shell is told then, not at the moment itself."""
+    add(store)
+    clock = FixedClock(START - timedelta(days=2, hours=12))  # the badge reads 2d for hours
+    controller, _, _ = make(store, clock, qtbot)
+    close: list[bool] = []
+    controller.moment_close.connect(lambda: close.append(True))
+    controller.rest(resumes_reported=True, writes_reported=True)
+    controller.start()
+    ends = clock.now() + timedelta(minutes=37, seconds=11)  # no badge change near it
+    controller.snooze(Reminder(1, ReminderKind.CONFIRM, clock.now(), START), ends)
+    ahead = ends - timedelta(minutes=2)
+    assert controller.timer.interval() == (ahead - clock.now()).total_seconds() * 1000 + 2
+    assert close == []
+    clock.set(ahead)
+    controller.tick()
+    assert close == [True]
+    controller.stop()
+
+
 def test_each_reminder_fires_once_as_the_clock_moves(store: Store, qtbot: QtBot) -> None:
     add(store)
     clock = FixedClock(START - timedelta(hours=3))

@@ -18,6 +18,7 @@ from crickets.storage.errors import KeychainLocked, StorageError
 from crickets.storage.first_open import FirstOpen, FirstOpenProcess
 from crickets.storage.keychain import KEY_FILE_MISSING
 from crickets.ui import qt_app
+from crickets.ui.system.notify_chain import NotifyChain
 from crickets.ui.system.single_instance import ListenResult, SingleInstanceServer
 from crickets.ui.tray.early_icon import EarlyIcon
 from crickets.wiring import start
@@ -121,14 +122,16 @@ def test_a_stop_before_the_answer_ends_the_first_open_process(
     assert first.stopped
 
 
-def test_the_stores_notices_are_said_once_whichever_opening_raised_them() -> None:
+def test_the_stores_notices_are_said_once_and_later_ones_as_they_arise() -> None:
     notices = Notices(("read-only", "damaged"))
     for text in ("read-only", "damaged", "set aside"):  # the tray's own opening
         notices.say(text)
-    notices.opened = True
+    shown: list[str] = []
+    notices.show_with(shown.append)
+    assert shown == ["read-only", "damaged", "set aside"]
+    notices.say("backup failed")  # an hour later: shown at once, each time
     notices.say("backup failed")
-    notices.say("backup failed")  # later notices are each news
-    assert notices.said == ["read-only", "damaged", "set aside", "backup failed", "backup failed"]
+    assert shown[3:] == ["backup failed", "backup failed"]
 
 
 def test_the_tray_counts_down_from_what_the_first_open_process_handed_over(
@@ -150,5 +153,23 @@ def test_the_tray_counts_down_from_what_the_first_open_process_handed_over(
         assert handed is not None and len(handed.opened) >= 2  # the interview, the key check
         icon = starting.running.shell.tray.icon
         qtbot.waitUntil(lambda: "Zyxwco Ltd" in icon.toolTip())  # the first count
+    finally:
+        starting.close()
+
+
+def test_the_first_open_processs_notices_reach_the_person_once_the_tray_is_up(
+    qtbot: QtBot, sock_path: str, tmp_path: Path, monkeypatch: MonkeyPatch
+) -> None:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        NotifyChain, "notify", lambda chain, title, text, *rest: shown.append((title, text))
+    )
+    server = SingleInstanceServer(sock_path, held=True)
+    assert server.listen() is ListenResult.LISTENING
+    answer = FirstOpen(notices=("The data folder cannot be written.",), handed=None)
+    starting = TrayStart(qt(), tmp_path / "data", args(), server, None, Answered(answer))
+    try:
+        starting.run()
+        assert ("Crickets", "The data folder cannot be written.") in shown
     finally:
         starting.close()

@@ -163,31 +163,28 @@ class Controller(QObject):
 
     def next_change(self, now: datetime) -> datetime | None:
         """The next instant something visible changes (a badge, a phase, a reminder, a snooze)."""
-        targets = [
-            next_display_change(self.interviews, self.settings, now, self.log, self.my_zone),
-            self._memory.next_snooze(),
-        ]
-        return min((t for t in targets if t is not None and t > now), default=None)
+        shown = next_display_change(self.interviews, self.settings, now, self.log, self.my_zone)
+        return _first_after(now, shown, self._memory.next_snooze())
 
     def _arm(self, now: datetime) -> None:
-        wake = self._plan.next_wake(now, self.next_change(now))
+        # A moment's window code is loaded two minutes ahead (moment_close): the timer wakes
+        # then too, when nothing visible changes in between (a follow-up days later).
+        moment = self.next_moment(now)
+        ahead = moment - MOMENT_CLOSE if moment is not None else None
+        wake = self._plan.next_wake(now, _first_after(now, self.next_change(now), ahead))
         ms = int((wake.at - now).total_seconds() * 1000) + _LATE_MARGIN_MS
         # Precise only when a real change is close (the overdue window must open on time);
         # the heartbeat and far-off changes let the system batch wake-ups.
         kind = Qt.TimerType.PreciseTimer if wake.precise else Qt.TimerType.CoarseTimer
         self._timer.setTimerType(kind)
         self._timer.start(max(ms, 0))
-        moment = self.next_moment(now)
-        if moment is not None and moment - now < MOMENT_CLOSE:
+        if moment is not None and moment - now <= MOMENT_CLOSE:
             self.moment_close.emit()
 
     def next_moment(self, now: datetime) -> datetime | None:
         """The next reminder or snooze's end: when a window may have to appear."""
-        targets = [
-            next_reminder_at(self.interviews, self.settings, now, self.log, self.my_zone),
-            self._memory.next_snooze(),
-        ]
-        return min((t for t in targets if t is not None and t > now), default=None)
+        due = next_reminder_at(self.interviews, self.settings, now, self.log, self.my_zone)
+        return _first_after(now, due, self._memory.next_snooze())
 
     # -- what the person does -----------------------------------------------------------------
 
@@ -231,3 +228,7 @@ class Controller(QObject):
             return None
         self.reload()
         return updated
+
+
+def _first_after(now: datetime, *instants: datetime | None) -> datetime | None:
+    return min((t for t in instants if t is not None and t > now), default=None)

@@ -44,18 +44,11 @@ _SOUNDED = {ReminderKind.START: Cue.DUE, ReminderKind.OVERDUE: Cue.OVERDUE}
 
 
 def warm_up_moments() -> None:
-    """Import what a reminder window and the guide need, with a reminder under two
-    minutes away: each is on screen within milliseconds of its moment, and neither is
-    loaded at rest (docs/decisions/162, 181). Cheap once done."""
-    import crickets.ui.reminders.reminder_window  # noqa: F401
-
-    warm_up_guides()
-
-
-def warm_up_guides() -> None:
-    """Import what the guided window needs ahead of time, so it opens without delay: its
-    window, steps and outlets, the draft composer and the slot search (none loaded at
-    rest: docs/decisions/162, 181)."""
+    """Import what a reminder window and the guide need (their windows, steps and outlets,
+    the draft composer, the slot search), with a reminder under two minutes away: each is
+    on screen within milliseconds of its moment, and none is loaded at rest
+    (docs/decisions/162, 181). The overdue guide's reminder comes two minutes ahead too.
+    Cheap once done."""
     import crickets.application.drafting
     import crickets.domain.drafts
     import crickets.domain.guides
@@ -63,7 +56,8 @@ def warm_up_guides() -> None:
     import crickets.ui.fitting
     import crickets.ui.guide.guide_outlets
     import crickets.ui.guide.guide_window
-    import crickets.ui.outlets  # noqa: F401
+    import crickets.ui.outlets
+    import crickets.ui.reminders.reminder_window  # noqa: F401
 
 
 @dataclass(frozen=True)
@@ -232,8 +226,6 @@ class Shell(QObject):
         self._placement.bring_back()
         if self.windows.show_reminder(reminder) is None:
             return  # overtaken by a later moment of the same interview: not news any more
-        if reminder.kind is ReminderKind.START:
-            QTimer.singleShot(0, warm_up_guides)  # the guide may be needed in a few minutes
         self.sound.enabled = self.controller.settings.sound
         cue = _SOUNDED.get(reminder.kind)
         if cue is not None:

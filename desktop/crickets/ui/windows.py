@@ -118,13 +118,13 @@ class Windows(QObject):
         self._watch_drops()
 
     def _watch_drops(self) -> None:
-        app, wanted = QCoreApplication.instance(), bool(self._open) and self._drops is not None
-        if app is None or wanted == self._dropping or self._drops is None:
+        app, drops, wanted = QCoreApplication.instance(), self._drops, bool(self._open)
+        if app is None or drops is None or wanted == self._dropping:
             return
         if wanted:
-            app.installEventFilter(self._drops)
+            app.installEventFilter(drops)
         else:
-            app.removeEventFilter(self._drops)
+            app.removeEventFilter(drops)
         self._dropping = wanted
 
     def close(self, key: WindowKey) -> None:

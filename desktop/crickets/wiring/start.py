@@ -9,6 +9,7 @@ that cannot be used still ends the start with one clear message and exit code 2.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -76,7 +77,6 @@ class TrayStart:
             handed=first.handed if first else None,
         )
         use_cases = session.use_cases  # opens the store
-        notices.opened = True
         if args.demo:
             from crickets import demo  # its sample interview, only for the demo
 
@@ -99,8 +99,7 @@ class TrayStart:
             running.windows, running.controller, use_cases, self._app, data_dir=self._data_dir
         )
         running.shell.start()
-        for notice in notices.said:
-            running.notifier.notify("Crickets", notice)
+        notices.show_with(lambda text: running.notifier.notify("Crickets", text))
         if args.open:
             running.shell.import_file(args.open)
 
@@ -119,17 +118,25 @@ class TrayStart:
 
 
 class Notices:
-    """The store's notices from the start: the first-open process's, then the tray's own
-    opening's, each said once (both open the same store; read-only or damage is seen by
-    both)."""
+    """The store's notices: until the tray can show them, the first-open process's and the
+    tray's own opening's, each kept once (both open the same store; read-only or damage is
+    seen by both); from then on, each shown as it arises (a failed daily backup)."""
 
     def __init__(self, first: tuple[str, ...]) -> None:
-        self.said = list(first)
-        self.opened = False
+        self.kept = list(first)
+        self._show: Callable[[str], None] | None = None
 
     def say(self, text: str) -> None:
-        if self.opened or text not in self.said:
-            self.said.append(text)
+        if self._show is not None:
+            self._show(text)
+        elif text not in self.kept:
+            self.kept.append(text)
+
+    def show_with(self, show: Callable[[str], None]) -> None:
+        """Show what was kept, and every later notice, with ``show``."""
+        self._show = show
+        for text in self.kept:
+            show(text)
 
 
 def _ignore(_text: str) -> None:
